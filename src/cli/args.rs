@@ -1,0 +1,76 @@
+//! The command line, as clap sees it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// An interactive tutor for a career roadmap. With no command, opens the terminal UI.
+#[derive(Debug, Parser)]
+#[command(name = "roadmap", version, about, long_about = None, max_term_width = 100)]
+#[command(after_help = "\
+Files:
+  Progress lives in <config dir>/roadmap-tutor/progress.yaml (on Linux ~/.config/roadmap-tutor/).
+  --state FILE or ROADMAP_STATE uses another file; --content DIR or ROADMAP_CONTENT another roadmap.
+
+Exit status: 0 ok, 1 problems (broken content, unreadable progress), 2 bad usage.")]
+pub struct Cli {
+    /// Use the roadmap in this folder instead of the built-in one
+    #[arg(long, global = true, env = "ROADMAP_CONTENT", value_name = "DIR")]
+    pub content: Option<PathBuf>,
+
+    /// Keep progress in this file instead of the default one
+    #[arg(long, global = true, env = "ROADMAP_STATE", value_name = "FILE")]
+    pub state: Option<PathBuf>,
+
+    /// Plain output without colors (the NO_COLOR variable does the same)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Overall and per-phase progress
+    Status,
+    /// What to do next, and why
+    Next {
+        /// How many suggestions to show
+        #[arg(short = 'n', long = "count", value_name = "N", default_value_t = 5)]
+        count: usize,
+        /// Show every suggestion
+        #[arg(long, conflicts_with = "count")]
+        all: bool,
+    },
+    /// A skill as readable text: summary, body, resources, checkpoints
+    Show {
+        /// Skill id, e.g. foundations/git-basics (or just git-basics when unique)
+        id: String,
+    },
+    /// Mark a skill as in progress
+    Start {
+        /// Skill id
+        id: String,
+    },
+    /// Mark a skill as done
+    Done {
+        /// Skill id
+        id: String,
+    },
+    /// Mark a skill as skipped (already known, or not for you); it counts as met
+    Skip {
+        /// Skill id
+        id: String,
+    },
+    /// Put a skill back to todo (notes and ticked checkpoints are kept)
+    Reset {
+        /// Skill id
+        id: String,
+    },
+    /// Check a roadmap folder and list every problem as file:line: message
+    Validate {
+        /// The folder to check (default: the roadmap in use)
+        dir: Option<PathBuf>,
+    },
+}

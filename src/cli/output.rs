@@ -1,0 +1,33 @@
+//! Where a command writes: a terminal gets aligned, colored text; a pipe gets plain,
+//! tab-separated lines that scripts can split.
+
+use std::io::{self, Write};
+
+use ratatui::style::Style;
+
+use super::paint::Painter;
+
+pub struct Output<'w> {
+    pub out: &'w mut dyn Write,
+    pub painter: Painter,
+    /// Human layout (a terminal) rather than tab-separated lines (a pipe).
+    pub tty: bool,
+    /// Columns available for wrapped text.
+    pub width: usize,
+}
+
+impl Output<'_> {
+    pub fn paint(&self, text: &str, style: Style) -> String {
+        self.painter.paint(text, style)
+    }
+
+    pub fn line(&mut self, text: impl AsRef<str>) -> io::Result<()> {
+        writeln!(self.out, "{}", text.as_ref())
+    }
+
+    /// One tab-separated record, with tabs and newlines inside fields replaced by spaces.
+    pub fn record(&mut self, fields: &[&str]) -> io::Result<()> {
+        let cleaned: Vec<String> = fields.iter().map(|f| f.replace(['\t', '\n', '\r'], " ")).collect();
+        writeln!(self.out, "{}", cleaned.join("\t"))
+    }
+}

@@ -1,0 +1,151 @@
+//! Everything a command needs before it runs: the roadmap (refused if broken), the state file
+//! (refused if unreadable), today's date. Also where the errors that end a run are defined.
+
+use std::path::{Path, PathBuf};
+
+use crate::content::{self, Problems, Roadmap, Source};
+use crate::progress::{Date, Progress};
+use crate::store::{Store, StoreError};
+
+use super::args::Cli;
+
+/// Why a command stopped; the exit code follows from it.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// Bad arguments: exit 2.
+    #[error("{0}")]
+    Usage(String),
+    /// Broken content: every problem, then a summary; exit 1.
+    #[error("{problems}{} in {root}: fix {} and run `roadmap validate {root}` to check", count(.problems.len()), if .problems.len() == 1 { "it" } else { "them" })]
+    Content { root: String, problems: Problems },
+    /// Already printed in full; only this summary is left to say. Exit 1.
+    #[error("{0}")]
+    Reported(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0:#}")]
+    Other(#[from] anyhow::Error),
+}
+
+fn count(n: usize) -> String {
+    if n == 1 { "1 problem".to_string() } else { format!("{n} problems") }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(error: std::io::Error) -> Self {
+        Failure::Other(error.into())
+    }
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// The roadmap a run uses: `--content`/`ROADMAP_CONTENT`, or the built-in one.
+pub fn source(cli: &Cli) -> Result<Source, Failure> {
+    match &cli.content {
+        Some(dir) => folder_source(dir, "--content"),
+        None => Ok(Source::Builtin),
+    }
+}
+
+/// A folder given on the command line, refused early when it is plainly not a folder.
+pub fn folder_source(dir: &Path, flag: &str) -> Result<Source, Failure> {
+    if dir.as_os_str().is_empty() {
+        return Err(Failure::Usage(format!("{flag} needs a folder, got an empty path")));
+    }
+    match std::fs::metadata(dir) {
+        Ok(metadata) if metadata.is_dir() => Ok(Source::Dir(dir.to_path_buf())),
+        Ok(_) => Err(Failure::Usage(format!(
+            "{flag} {} is a file; it must be a roadmap folder (one with roadmap.yaml)",
+            dir.display()
+        ))),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Err(Failure::Usage(format!("{flag} {}: no such folder", dir.display())))
+        }
+        // Unreadable and the like: the loader reports it as a problem of the folder.
+        Err(_) => Ok(Source::Dir(dir.to_path_buf())),
+    }
+}
+
+pub fn load_roadmap(source: &Source) -> Result<Roadmap, Failure> {
+    content::load(source).map_err(|problems| Failure::Content { root: source.display_root(), problems })
+}
+
+pub fn state_path(cli: &Cli) -> Result<PathBuf, Failure> {
+    match &cli.state {
+        Some(path) if path.as_os_str().is_empty() => Err(Failure::Usage("--state needs a file path".into())),
+        Some(path) => Ok(path.clone()),
+        None => Store::default_path().ok_or_else(|| {
+            Failure::Other(anyhow::anyhow!(
+                "cannot find a config folder for the progress file (is HOME set?); use --state FILE"
+            ))
+        }),
+    }
+}
+
+pub fn today() -> Result<Date, Failure> {
+    crate::clock::today().map_err(Failure::Usage)
+}
+
+/// A loaded roadmap with the learner's progress.
+pub struct Session {
+    pub roadmap: Roadmap,
+    pub store: Store,
+    pub progress: Progress,
+    pub today: Date,
+    /// Ids in the state file that this roadmap does not have (kept, mentioned once).
+    pub orphans: Vec<String>,
+}
+
+impl Session {
+    pub fn open(cli: &Cli) -> Result<Session, Failure> {
+        let today = today()?;
+        let roadmap = load_roadmap(&source(cli)?)?;
+        let (store, mut progress) = Store::open(state_path(cli)?)?;
+        let orphans = progress.adopt_aliases(&roadmap);
+        Ok(Session { roadmap, store, progress, today, orphans })
+    }
+
+    /// Saves the progress (merged with other instances' changes) and keeps the merged result.
+    pub fn save(&mut self) -> Result<(), Failure> {
+        self.progress = self.store.save(&self.progress)?;
+        Ok(())
+    }
+
+    /// Finds a skill by what the user typed, or explains which ids are close.
+    pub fn find(&self, query: &str) -> Result<usize, Failure> {
+        self.roadmap.find(query).ok_or_else(|| unknown_id(&self.roadmap, query))
+    }
+
+    /// The note about kept progress for unknown ids, if there is any.
+    pub fn orphan_note(&self) -> Option<String> {
+        if self.orphans.is_empty() {
+            return None;
+        }
+        let shown: Vec<&str> = self.orphans.iter().take(5).map(String::as_str).collect();
+        let more = self.orphans.len().saturating_sub(shown.len());
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        Some(format!(
+            "note: {} keeps progress for {} this roadmap does not have ({}{more}); it is kept, not shown",
+            self.store.path().display(),
+            if self.orphans.len() == 1 { "1 skill".to_string() } else { format!("{} skills", self.orphans.len()) },
+            shown.join(", ")
+        ))
+    }
+}
+
+pub fn unknown_id(roadmap: &Roadmap, query: &str) -> Failure {
+    let close = roadmap.closest_ids(query, 3);
+    let hint = if close.is_empty() {
+        "run `roadmap next` or `roadmap status` to see ids".to_string()
+    } else {
+        format!("did you mean {}?", close.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", "))
+    };
+    Failure::Usage(format!("no skill `{query}` in {}: {hint}", roadmap.title))
+}

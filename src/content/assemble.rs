@@ -1,0 +1,300 @@
+//! Cross-file checks and assembly: phases against folders, ids, prerequisites, cycles, and
+//! the learning order of skills within each phase.
+
+use std::collections::{HashMap, HashSet};
+
+use super::model::{Header, Phase, Roadmap, Skill};
+use super::parse::{self, PhaseDraft, RoadmapDraft, SkillDraft};
+use super::problem::{Problem, Problems};
+use super::source::{RawDir, RawFile, RawTree, join};
+
+/// A parsed skill file waiting for its id to be checked and its prerequisites resolved.
+struct Entry {
+    id: String,
+    id_line: usize,
+    path: String,
+    phase: usize,
+    draft: SkillDraft,
+}
+
+pub fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
+    let mut problems = tree.problems;
+    let roadmap_path = join(root, "roadmap.yaml");
+    let draft = match &tree.roadmap_yaml {
+        Some(file) => {
+            let (draft, found) = parse::roadmap(&roadmap_path, &file.text);
+            problems.extend(found);
+            draft
+        }
+        None => {
+            if !problems.iter().any(|p| p.path == roadmap_path) {
+                let why = "missing roadmap.yaml: a roadmap folder starts with one (id, title, phases)";
+                problems.push(Problem::new(&roadmap_path, 1, why));
+            }
+            None
+        }
+    };
+    let draft = draft.unwrap_or_default();
+    let phase_dirs = match_phase_dirs(&draft, &tree.dirs, &roadmap_path, tree.roadmap_yaml.is_some(), &mut problems);
+
+    let mut phases = Vec::new();
+    let mut jobs: Vec<(usize, &RawFile)> = Vec::new();
+    // Ids of skill files that are broken: already reported, so requiring them is not a second problem.
+    let mut broken: HashSet<String> = HashSet::new();
+    for (index, (name, dir)) in phase_dirs.iter().enumerate() {
+        let phase_path = join(root, &format!("{name}/phase.md"));
+        let phase_file = dir.files.iter().find(|f| f.rel.ends_with("/phase.md"));
+        let parsed = match phase_file {
+            Some(file) => {
+                let (parsed, found) = parse::phase(&phase_path, &file.text);
+                problems.extend(found);
+                parsed
+            }
+            None => {
+                let why = "missing phase.md: each phase folder needs one (title, goal, milestone)";
+                problems.push(Problem::new(&phase_path, 1, why));
+                None
+            }
+        };
+        phases.push((name.clone(), parsed.unwrap_or_default()));
+        broken.extend(dir.unreadable.iter().map(|rel| derived_id(name, rel)));
+        jobs.extend(dir.files.iter().filter(|f| !f.rel.ends_with("/phase.md")).map(|f| (index, f)));
+    }
+
+    let parsed = super::par::map(&jobs, |&(phase, file)| {
+        let path = join(root, &file.rel);
+        let (draft, found) = parse::skill(&path, &file.text);
+        (phase, file.rel.clone(), path, draft, found)
+    });
+    let mut entries = Vec::with_capacity(parsed.len());
+    for (phase, rel, path, draft, found) in parsed {
+        problems.extend(found);
+        let Some(draft) = draft else {
+            broken.insert(derived_id(&phases[phase].0, &rel));
+            continue;
+        };
+        let (id, id_line) = match &draft.id {
+            Some((id, line)) => (id.clone(), *line),
+            None => (derived_id(&phases[phase].0, &rel), 1),
+        };
+        if let Err(why) = check_id(&id) {
+            let message = match draft.id {
+                Some(_) => format!("id `{id}` {why}"),
+                None => format!("the file name makes the id `{id}`, which {why}: rename the file or set `id`"),
+            };
+            problems.push(Problem::new(&path, id_line, message));
+            continue;
+        }
+        entries.push(Entry { id, id_line, path, phase, draft });
+    }
+
+    let index = index_ids(&entries, &mut problems);
+    let requires = resolve_requires(&entries, &index, &broken, &mut problems);
+    report_cycles(&entries, &requires, &mut problems);
+
+    if !problems.is_empty() {
+        problems.sort();
+        problems.dedup();
+        return Err(Problems(problems));
+    }
+    Ok(build(draft, phases, entries, requires))
+}
+
+/// The folders of the listed phases, in order; reports unlisted folders and missing ones.
+fn match_phase_dirs<'t>(
+    draft: &RoadmapDraft,
+    dirs: &'t [RawDir],
+    roadmap_path: &str,
+    have_roadmap: bool,
+    problems: &mut Vec<Problem>,
+) -> Vec<(String, &'t RawDir)> {
+    let mut seen = HashSet::new();
+    let mut matched = Vec::new();
+    for (name, line) in &draft.phases {
+        if !seen.insert(name.as_str()) {
+            problems.push(Problem::new(roadmap_path, *line, format!("phase `{name}` is listed twice")));
+            continue;
+        }
+        match dirs.iter().find(|d| &d.name == name) {
+            Some(dir) => matched.push((name.clone(), dir)),
+            None => problems.push(Problem::new(
+                roadmap_path,
+                *line,
+                format!("phase `{name}` has no folder: create `{name}/phase.md`, or remove it from `phases`"),
+            )),
+        }
+    }
+    if have_roadmap {
+        for dir in dirs.iter().filter(|d| !seen.contains(d.name.as_str())) {
+            problems.push(Problem::new(
+                roadmap_path,
+                draft.phases_line,
+                format!("folder `{}/` is not listed in `phases`: add it, or move it out of the roadmap", dir.name),
+            ));
+        }
+    }
+    matched
+}
+
+/// Ids are keys in the learner's progress file, so they stay plain.
+fn check_id(id: &str) -> Result<(), &'static str> {
+    let part_ok = |part: &str| {
+        !part.is_empty() && !part.starts_with('.') && part.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
+    };
+    if id.split('/').all(part_ok) {
+        Ok(())
+    } else {
+        Err("may only use letters, digits, `-`, `_`, `.` and `/` between parts")
+    }
+}
+
+/// Maps ids and aliases to entries, reporting duplicates with both places.
+fn index_ids(entries: &[Entry], problems: &mut Vec<Problem>) -> HashMap<String, usize> {
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(entries.len());
+    let mut place: HashMap<String, (String, usize)> = HashMap::new();
+    let names = entries.iter().enumerate().flat_map(|(i, e)| {
+        let aliases = e.draft.aliases.iter().map(move |(a, line)| (i, a.clone(), *line, true));
+        std::iter::once((i, e.id.clone(), e.id_line, false)).chain(aliases)
+    });
+    let mut names: Vec<_> = names.collect();
+    // Ids claim their names before aliases, so an alias clashing with an id is the one reported.
+    names.sort_by_key(|(i, _, _, alias)| (*alias, *i));
+    for (i, name, line, alias) in names {
+        let entry = &entries[i];
+        if let Some((other_path, other_line)) = place.get(&name) {
+            let what = if alias { "alias" } else { "id" };
+            problems.push(Problem::new(
+                &entry.path,
+                line,
+                format!("duplicate {what} `{name}`: already used at {other_path}:{other_line}"),
+            ));
+            continue;
+        }
+        if alias && check_id(&name).is_err() {
+            problems.push(Problem::new(&entry.path, line, format!("alias `{name}` is not a valid id")));
+        }
+        place.insert(name.clone(), (entry.path.clone(), line));
+        index.insert(name, i);
+    }
+    index
+}
+
+/// `<phase>/<file stem>`: a skill's id unless its front matter sets one.
+fn derived_id(phase: &str, rel: &str) -> String {
+    let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
+    format!("{phase}/{stem}")
+}
+
+fn resolve_requires(
+    entries: &[Entry],
+    index: &HashMap<String, usize>,
+    broken: &HashSet<String>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Vec<usize>> {
+    let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    entries
+        .iter()
+        .map(|entry| {
+            let mut resolved = Vec::with_capacity(entry.draft.requires.len());
+            for (wanted, line) in &entry.draft.requires {
+                match index.get(wanted) {
+                    Some(&target) if resolved.contains(&target) => problems.push(Problem::new(
+                        &entry.path,
+                        *line,
+                        format!("prerequisite `{wanted}` is listed twice"),
+                    )),
+                    Some(&target) => resolved.push(target),
+                    None if broken.contains(wanted) => {}
+                    None => {
+                        let hint = match super::similar::closest(wanted, ids.iter().copied(), 1).first() {
+                            Some(best) => format!("did you mean `{best}`?"),
+                            None => "no skill has a similar id".to_string(),
+                        };
+                        problems.push(Problem::new(
+                            &entry.path,
+                            *line,
+                            format!("unknown prerequisite `{wanted}` ({hint})"),
+                        ));
+                    }
+                }
+            }
+            resolved
+        })
+        .collect()
+}
+
+/// One problem per strongly connected component, printing a shortest cycle through it.
+fn report_cycles(entries: &[Entry], requires: &[Vec<usize>], problems: &mut Vec<Problem>) {
+    for component in super::graph::strongly_connected(requires) {
+        let start = *component.iter().min().unwrap_or(&0);
+        let self_loop = requires[start].contains(&start);
+        if component.len() < 2 && !self_loop {
+            continue;
+        }
+        let cycle = super::graph::shortest_cycle(requires, start, &component);
+        let shown: Vec<&str> = cycle.iter().map(|&i| entries[i].id.as_str()).collect();
+        let entry = &entries[start];
+        let next = &entries[cycle[1]].id;
+        let line = entry.draft.requires.iter().find(|(id, _)| id == next).map_or(1, |(_, l)| *l);
+        problems.push(Problem::new(&entry.path, line, format!("prerequisite cycle: {}", shown.join(" -> "))));
+    }
+}
+
+fn build(
+    draft: RoadmapDraft,
+    phases: Vec<(String, PhaseDraft)>,
+    entries: Vec<Entry>,
+    requires: Vec<Vec<usize>>,
+) -> Roadmap {
+    // Within a phase, a skill comes after the skills it requires; ties keep file-name order.
+    let mut order = Vec::with_capacity(entries.len());
+    let mut ranges = Vec::with_capacity(phases.len());
+    for phase in 0..phases.len() {
+        let start = order.len();
+        let members: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].phase == phase).collect();
+        order.extend(super::graph::topological(&members, &requires));
+        ranges.push(start..order.len());
+    }
+    let mut new_index = vec![0; entries.len()];
+    for (position, &old) in order.iter().enumerate() {
+        new_index[old] = position;
+    }
+    let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
+    let skills = order
+        .iter()
+        .map(|&old| {
+            let Entry { id, phase, draft, path, .. } = slots[old].take().expect("each skill is placed once");
+            let source = path;
+            Skill {
+                id,
+                phase,
+                title: draft.title,
+                summary: draft.summary,
+                kind: draft.kind,
+                level: draft.level,
+                hours: draft.hours,
+                requires: requires[old].iter().map(|&r| new_index[r]).collect(),
+                tags: draft.tags,
+                resources: draft.resources,
+                checkpoints: draft.checkpoints,
+                aliases: draft.aliases.into_iter().map(|(a, _)| a).collect(),
+                body: draft.body,
+                source,
+            }
+        })
+        .collect();
+    let phases = phases
+        .into_iter()
+        .zip(ranges)
+        .map(|((id, p), skills)| Phase {
+            id,
+            title: p.title,
+            goal: p.goal,
+            milestone: p.milestone,
+            intro: p.intro,
+            skills,
+        })
+        .collect();
+    let header = Header { id: draft.id, title: draft.title, summary: draft.summary, audience: draft.audience };
+    Roadmap::new(header, phases, skills)
+}

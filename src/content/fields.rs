@@ -1,0 +1,254 @@
+//! Reading typed fields out of a parsed YAML document, reporting each problem at its line
+//! instead of stopping at the first one.
+
+use serde_yaml::{Mapping, Value};
+
+use super::locate::{Locator, Seg};
+use super::problem::Problem;
+use super::similar::closest;
+
+/// One YAML document being read: where it lives, and the problems found in it so far.
+pub struct Doc<'a> {
+    /// The file as shown in problems.
+    pub path: &'a str,
+    /// The file line of the document's first line.
+    first_line: usize,
+    locator: Locator,
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(path: &'a str, yaml: &str, first_line: usize) -> Self {
+        Doc { path, first_line, locator: Locator::new(yaml), problems: Vec::new() }
+    }
+
+    /// The file line of a path in the document.
+    pub fn line(&self, at: &[Seg]) -> usize {
+        self.first_line + self.locator.line(at) - 1
+    }
+
+    pub fn report(&mut self, at: &[Seg], message: impl Into<String>) {
+        let line = self.line(at);
+        self.problems.push(Problem::new(self.path, line, message));
+    }
+
+    /// Parses the document; a syntax error is reported at serde_yaml's location.
+    pub fn parse(&mut self, yaml: &str) -> Option<Value> {
+        match serde_yaml::from_str::<Value>(yaml) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                let line = error.location().map_or(1, |l| l.line());
+                let message = format!("YAML syntax: {}", without_locations(&error.to_string()));
+                self.problems.push(Problem::new(self.path, self.first_line + line - 1, message));
+                None
+            }
+        }
+    }
+
+    /// The document (or a nested value) as a mapping, reporting anything else.
+    pub fn mapping<'v>(&mut self, value: &'v Value, at: &[Seg], what: &str) -> Option<&'v Mapping> {
+        match value {
+            Value::Mapping(map) => Some(map),
+            Value::Null if at.is_empty() => {
+                self.report(at, format!("{what} is empty: it needs fields like `title: ...`"));
+                None
+            }
+            other => {
+                self.report(at, format!("{what} must be a mapping of fields, not {}", describe(other)));
+                None
+            }
+        }
+    }
+
+    /// Reports unknown fields (with the closest known one) and missing required ones.
+    pub fn check_keys(&mut self, map: &Mapping, at: &[Seg], known: &[&str], required: &[&str]) {
+        for key in map.keys() {
+            let Some(name) = key.as_str() else {
+                self.report(at, format!("field names must be text, not {}", describe(key)));
+                continue;
+            };
+            if !known.contains(&name) {
+                let path = [at, &[Seg::Key(name)]].concat();
+                let hint = match closest(name, known.iter().copied(), 1).first() {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("known fields: {}", known.join(", ")),
+                };
+                self.report(&path, format!("unknown field `{name}` ({hint})"));
+            }
+        }
+        for name in required {
+            if !map.contains_key(*name) {
+                self.report(at, format!("missing field `{name}`"));
+            }
+        }
+    }
+
+    /// A text field; `None` when absent or wrong. Empty text is reported for required fields.
+    pub fn text(&mut self, map: &Mapping, at: &[Seg], key: &str, required: bool) -> Option<String> {
+        let path = [at, &[Seg::Key(key)]].concat();
+        match map.get(key)? {
+            Value::String(text) if text.trim().is_empty() && required => {
+                self.report(&path, format!("`{key}` is empty"));
+                None
+            }
+            Value::String(text) => Some(text.trim().to_string()),
+            Value::Null if required => {
+                self.report(&path, format!("`{key}` is empty"));
+                None
+            }
+            Value::Null => None,
+            other => {
+                self.report(&path, format!("`{key}` must be text, not {}", describe(other)));
+                None
+            }
+        }
+    }
+
+    /// One of a fixed set of words (`level: core`).
+    pub fn choice<T: Copy>(
+        &mut self,
+        map: &Mapping,
+        at: &[Seg],
+        key: &str,
+        options: &[T],
+        name: impl Fn(T) -> &'static str,
+    ) -> Option<T> {
+        let path = [at, &[Seg::Key(key)]].concat();
+        let value = map.get(key)?;
+        let found = value.as_str().and_then(|word| options.iter().copied().find(|o| name(*o) == word));
+        if found.is_none() {
+            let names: Vec<&str> = options.iter().map(|o| name(*o)).collect();
+            let shown = match value.as_str() {
+                Some(word) => format!("`{word}`"),
+                None => describe(value),
+            };
+            self.report(&path, format!("`{key}` must be one of {}, not {shown}", names.join(", ")));
+        }
+        found
+    }
+
+    /// A number of hours: finite, not negative.
+    pub fn hours(&mut self, map: &Mapping, at: &[Seg], key: &str) -> Option<f32> {
+        let path = [at, &[Seg::Key(key)]].concat();
+        let value = map.get(key)?;
+        match value.as_f64() {
+            Some(hours) if hours.is_finite() && (0.0..=100_000.0).contains(&hours) => Some(hours as f32),
+            Some(hours) => {
+                self.report(&path, format!("`{key}` must be between 0 and 100000, not {hours}"));
+                None
+            }
+            None => {
+                self.report(&path, format!("`{key}` must be a number, not {}", describe(value)));
+                None
+            }
+        }
+    }
+
+    /// The items of a list field with each item's file line; an absent or empty field is `[]`.
+    pub fn list<'v>(&mut self, map: &'v Mapping, at: &[Seg], key: &str) -> Vec<(&'v Value, usize)> {
+        let path = [at, &[Seg::Key(key)]].concat();
+        match map.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Sequence(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (item, self.line(&[&path[..], &[Seg::Index(i)]].concat())))
+                .collect(),
+            Some(other) => {
+                self.report(
+                    &path,
+                    format!("`{key}` must be a list (`[a, b]` or `- a` lines), not {}", describe(other)),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// A list of non-empty texts, each with its line.
+    pub fn text_list(&mut self, map: &Mapping, at: &[Seg], key: &str) -> Vec<(String, usize)> {
+        let items = self.list(map, at, key);
+        let mut texts = Vec::with_capacity(items.len());
+        for (item, line) in items {
+            match item {
+                Value::String(text) if !text.trim().is_empty() => texts.push((text.trim().to_string(), line)),
+                Value::String(_) | Value::Null => {
+                    self.problems.push(Problem::new(self.path, line, format!("`{key}` has an empty item")))
+                }
+                other => self.problems.push(Problem::new(
+                    self.path,
+                    line,
+                    format!("`{key}` items must be text, not {}", describe(other)),
+                )),
+            }
+        }
+        texts
+    }
+}
+
+/// How a value reads in a message: "a list", "the number 6", "true/false".
+pub fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "nothing".to_string(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) if s.chars().count() > 40 => "text".to_string(),
+        Value::String(s) => format!("the text \"{s}\""),
+        Value::Sequence(_) => "a list".to_string(),
+        Value::Mapping(_) => "a mapping".to_string(),
+        Value::Tagged(t) => format!("a value tagged {}", t.tag),
+    }
+}
+
+/// serde_yaml appends "at line L column C" (sometimes twice); the problem carries the line.
+fn without_locations(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(start) = rest.find(" at line ") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + " at line ".len()..];
+        let digits = after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len());
+        let after = &after[digits..];
+        rest = match after.strip_prefix(" column ") {
+            Some(col) => &col[col.find(|c: char| !c.is_ascii_digit()).unwrap_or(col.len())..],
+            None => after,
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_every_location_from_yaml_messages() {
+        assert_eq!(
+            without_locations(
+                "did not find expected key at line 3 column 1, while parsing a block mapping at line 1 column 1"
+            ),
+            "did not find expected key, while parsing a block mapping"
+        );
+    }
+
+    #[test]
+    fn reports_unknown_missing_and_mistyped_fields_at_their_lines() {
+        let yaml = "title: 5\ntittle: x\nhours: many\n";
+        let mut doc = Doc::new("a.md", yaml, 2);
+        let value = doc.parse(yaml).unwrap();
+        let map = doc.mapping(&value, &[], "front matter").unwrap().clone();
+        doc.check_keys(&map, &[], &["title", "hours", "summary"], &["title", "summary"]);
+        doc.text(&map, &[], "title", true);
+        doc.hours(&map, &[], "hours");
+        let shown: Vec<String> = doc.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "a.md:3: unknown field `tittle` (did you mean `title`?)",
+                "a.md:2: missing field `summary`",
+                "a.md:2: `title` must be text, not the number 5",
+                "a.md:4: `hours` must be a number, not the text \"many\"",
+            ]
+        );
+    }
+}

@@ -1,0 +1,25 @@
+//! Reading a roadmap folder (or the built-in copy) into a typed, validated [`Roadmap`].
+//! Every problem is reported as `file:line: message`; nothing here knows about progress.
+
+mod assemble;
+mod fields;
+mod frontmatter;
+mod graph;
+mod locate;
+mod model;
+mod par;
+mod parse;
+mod problem;
+pub mod similar;
+mod source;
+mod url;
+
+pub use model::{Header, Kind, Level, Milestone, Phase, Resource, ResourceKind, Roadmap, Skill, SkillId};
+pub use parse::SKILL_FIELDS;
+pub use problem::{Problem, Problems};
+pub use source::{MAX_FILE_BYTES, Source};
+
+/// Loads and validates a roadmap; `Err` holds every problem found, sorted by file and line.
+pub fn load(source: &Source) -> Result<Roadmap, Problems> {
+    assemble::assemble(&source.display_root(), source::read(source))
+}

@@ -1,0 +1,215 @@
+//! The typed roadmap that the rest of the program reads: phases, skills and their links.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+/// A skill's stable id: `<phase-folder>/<file-stem>` unless its front matter sets `id`.
+pub type SkillId = String;
+
+/// How much a skill matters for a first job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// On the shortest honest path to a first job.
+    Core,
+    /// Worth it once the core is in place.
+    Stretch,
+    /// For those who want to go further.
+    Deep,
+}
+
+/// What sort of work a skill asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Concept,
+    Practice,
+    Project,
+    Habit,
+}
+
+/// What sort of thing a resource link points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ResourceKind {
+    Doc,
+    Article,
+    Video,
+    Book,
+    Course,
+    Tool,
+}
+
+macro_rules! named_enum {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every value, in the order the format documents them.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            /// The word an author writes in YAML for this value.
+            pub fn name(self) -> &'static str {
+                match self { $($ty::$variant => $name),+ }
+            }
+
+            pub fn from_name(name: &str) -> Option<Self> {
+                match name { $($name => Some($ty::$variant),)+ _ => None }
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+    };
+}
+
+named_enum!(Level { Core => "core", Stretch => "stretch", Deep => "deep" });
+named_enum!(Kind { Concept => "concept", Practice => "practice", Project => "project", Habit => "habit" });
+named_enum!(ResourceKind {
+    Doc => "doc", Article => "article", Video => "video", Book => "book", Course => "course", Tool => "tool",
+});
+
+/// A link worth following for a skill.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resource {
+    pub title: String,
+    pub url: String,
+    pub kind: ResourceKind,
+}
+
+/// The project that closes a phase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    pub title: String,
+    pub description: String,
+}
+
+/// One phase of the roadmap, in the order `roadmap.yaml` lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phase {
+    /// The folder name, which is also how `roadmap.yaml` lists it.
+    pub id: String,
+    pub title: String,
+    /// The phase's goal in one sentence.
+    pub goal: String,
+    pub milestone: Option<Milestone>,
+    /// The markdown after `phase.md`'s front matter.
+    pub intro: String,
+    /// Indexes into `Roadmap::skills`: contiguous, in learning order.
+    pub skills: Range<usize>,
+}
+
+/// One skill: what to learn, why, and how to check it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skill {
+    pub id: SkillId,
+    /// Index into `Roadmap::phases`.
+    pub phase: usize,
+    pub title: String,
+    /// One line.
+    pub summary: String,
+    pub kind: Kind,
+    pub level: Level,
+    /// The author's estimate of the hours it takes.
+    pub hours: f32,
+    /// Indexes of prerequisite skills (resolved from ids and aliases).
+    pub requires: Vec<usize>,
+    pub tags: Vec<String>,
+    pub resources: Vec<Resource>,
+    /// "I can ..." self-checks; progress records ticked ones by index.
+    pub checkpoints: Vec<String>,
+    /// Former ids whose progress belongs to this skill.
+    pub aliases: Vec<String>,
+    /// The markdown body after the front matter.
+    pub body: String,
+    /// The file it came from, relative to the roadmap folder.
+    pub source: String,
+}
+
+/// What `roadmap.yaml` says about the roadmap as a whole.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Header {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub audience: String,
+}
+
+/// A whole roadmap: validated, with skills ordered by phase and prerequisites.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Roadmap {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub audience: String,
+    pub phases: Vec<Phase>,
+    pub skills: Vec<Skill>,
+    /// For each skill, the skills that list it in `requires`.
+    unlocks: Vec<Vec<usize>>,
+    by_id: HashMap<String, usize>,
+    by_alias: HashMap<String, usize>,
+}
+
+impl Roadmap {
+    /// Builds the lookup tables; `skills` must already be grouped by phase as `phases` say.
+    pub(crate) fn new(header: Header, phases: Vec<Phase>, skills: Vec<Skill>) -> Self {
+        let Header { id, title, summary, audience } = header;
+        let mut unlocks = vec![Vec::new(); skills.len()];
+        for (index, skill) in skills.iter().enumerate() {
+            for &required in &skill.requires {
+                unlocks[required].push(index);
+            }
+        }
+        let by_id = skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let by_alias =
+            skills.iter().enumerate().flat_map(|(i, s)| s.aliases.iter().map(move |a| (a.clone(), i))).collect();
+        Roadmap { id, title, summary, audience, phases, skills, unlocks, by_id, by_alias }
+    }
+
+    /// The index of the skill with this exact id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn skill(&self, id: &str) -> Option<&Skill> {
+        self.index_of(id).map(|i| &self.skills[i])
+    }
+
+    /// The skill an old id now belongs to, through `aliases`.
+    pub fn alias_target(&self, alias: &str) -> Option<usize> {
+        self.by_alias.get(alias).copied()
+    }
+
+    /// Resolves what a learner typed: an id, an alias, or the unique skill whose id ends in
+    /// `/<query>` (so `git-basics` finds `foundations/git-basics`).
+    pub fn find(&self, query: &str) -> Option<usize> {
+        if let Some(index) = self.index_of(query).or_else(|| self.alias_target(query)) {
+            return Some(index);
+        }
+        let suffix = format!("/{query}");
+        let mut matches = self.skills.iter().enumerate().filter(|(_, s)| s.id.ends_with(&suffix));
+        match (matches.next(), matches.next()) {
+            (Some((index, _)), None) => Some(index),
+            _ => None,
+        }
+    }
+
+    /// Up to `n` ids close to a mistyped one, closest first.
+    pub fn closest_ids(&self, query: &str, n: usize) -> Vec<&str> {
+        super::similar::closest(query, self.skills.iter().map(|s| s.id.as_str()), n)
+    }
+
+    /// Skills that list this one in `requires`.
+    pub fn unlocks(&self, skill: usize) -> &[usize] {
+        &self.unlocks[skill]
+    }
+
+    /// The skills of one phase, in learning order.
+    pub fn phase_skills(&self, phase: usize) -> &[Skill] {
+        &self.skills[self.phases[phase].skills.clone()]
+    }
+
+    /// Sum of the `hours` estimates of the given skills.
+    pub fn hours<'a>(&self, skills: impl IntoIterator<Item = &'a Skill>) -> f32 {
+        skills.into_iter().map(|s| s.hours).sum()
+    }
+}

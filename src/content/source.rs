@@ -1,0 +1,241 @@
+//! Where a roadmap's files come from (a folder, or the copy built into the binary), read into
+//! memory with the checks that need no parsing: size, UTF-8, names.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::problem::Problem;
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The roadmap to load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The roadmap compiled into the binary from the repository's `content/`.
+    Builtin,
+    /// A folder on disk, as the user named it.
+    Dir(PathBuf),
+}
+
+impl Source {
+    /// How problems name the folder: the path as given, or `content` for the built-in copy.
+    pub fn display_root(&self) -> String {
+        match self {
+            Source::Builtin => "content".to_string(),
+            Source::Dir(dir) => dir.display().to_string(),
+        }
+    }
+}
+
+/// A text file of the roadmap, relative to its root, with `/` separators.
+#[derive(Debug, Clone)]
+pub struct RawFile {
+    pub rel: String,
+    pub text: String,
+}
+
+/// One top-level folder (a phase candidate) and its markdown files.
+#[derive(Debug, Clone)]
+pub struct RawDir {
+    pub name: String,
+    pub files: Vec<RawFile>,
+    /// Markdown files that could not be read (already reported), relative to the root.
+    pub unreadable: Vec<String>,
+}
+
+/// Everything read from a roadmap, before parsing.
+#[derive(Debug, Default)]
+pub struct RawTree {
+    pub roadmap_yaml: Option<RawFile>,
+    pub dirs: Vec<RawDir>,
+    pub problems: Vec<Problem>,
+}
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_content.rs"));
+}
+
+/// Reads the files of a roadmap. Problems with single files (unreadable, too large, not UTF-8)
+/// are collected; only a root that cannot be listed at all stops here.
+pub fn read(source: &Source) -> RawTree {
+    match source {
+        Source::Builtin => read_builtin(),
+        Source::Dir(dir) => read_dir(dir, &source.display_root()),
+    }
+}
+
+fn read_builtin() -> RawTree {
+    let mut tree = RawTree::default();
+    for (rel, bytes) in builtin::FILES {
+        let root = Source::Builtin.display_root();
+        let text = checked_text(&root, rel, bytes.len() as u64, || Ok(bytes.to_vec()), &mut tree.problems);
+        let Some((dir, _)) = rel.split_once('/') else {
+            if *rel == "roadmap.yaml" {
+                tree.roadmap_yaml = text.map(|text| RawFile { rel: rel.to_string(), text });
+            }
+            continue;
+        };
+        if !tree.dirs.iter().any(|d| d.name == dir) {
+            tree.dirs.push(RawDir { name: dir.to_string(), files: Vec::new(), unreadable: Vec::new() });
+        }
+        let Some(phase) = tree.dirs.iter_mut().find(|d| d.name == dir) else { continue };
+        match text {
+            Some(text) => phase.files.push(RawFile { rel: rel.to_string(), text }),
+            None => phase.unreadable.push(rel.to_string()),
+        }
+    }
+    tree
+}
+
+fn read_dir(root: &Path, shown: &str) -> RawTree {
+    let mut tree = RawTree::default();
+    let entries = match list(root) {
+        Ok(entries) => entries,
+        Err(error) => {
+            tree.problems.push(Problem::new(shown, 1, format!("cannot read this folder: {error}")));
+            return tree;
+        }
+    };
+    for (name, path) in entries {
+        let Some(name) = name_or_problem(&name, shown, &mut tree.problems) else { continue };
+        if name.starts_with('.') {
+            continue;
+        }
+        let metadata = match fs::metadata(&path) {
+            Ok(metadata) => metadata,
+            Err(error) => {
+                tree.problems.push(Problem::new(join(shown, &name), 1, format!("cannot read: {error}")));
+                continue;
+            }
+        };
+        if metadata.is_dir() {
+            let (files, unreadable) = read_phase_dir(&path, &name, shown, &mut tree.problems);
+            tree.dirs.push(RawDir { name, files, unreadable });
+        } else if name == "roadmap.yaml" {
+            let read = || fs::read(&path);
+            if let Some(text) = checked_text(shown, &name, metadata.len(), read, &mut tree.problems) {
+                tree.roadmap_yaml = Some(RawFile { rel: name, text });
+            }
+        }
+    }
+    tree
+}
+
+/// The readable markdown files of a phase folder, and the names of those that were not.
+fn read_phase_dir(path: &Path, dir_name: &str, root: &str, problems: &mut Vec<Problem>) -> (Vec<RawFile>, Vec<String>) {
+    let shown = &join(root, dir_name);
+    let entries = match list(path) {
+        Ok(entries) => entries,
+        Err(error) => {
+            problems.push(Problem::new(shown, 1, format!("cannot read this folder: {error}")));
+            return (Vec::new(), Vec::new());
+        }
+    };
+    let mut files = Vec::new();
+    let mut unreadable = Vec::new();
+    for (name, file_path) in entries {
+        let Some(name) = name_or_problem(&name, shown, problems) else { continue };
+        if name.starts_with('.') || !name.ends_with(".md") {
+            continue;
+        }
+        let rel = format!("{dir_name}/{name}");
+        let metadata = match fs::metadata(&file_path) {
+            Ok(metadata) => metadata,
+            Err(error) => {
+                problems.push(Problem::new(join(shown, &name), 1, format!("cannot read: {error}")));
+                unreadable.push(rel);
+                continue;
+            }
+        };
+        if !metadata.is_file() {
+            continue;
+        }
+        let read = || read_limited(&file_path);
+        match checked_text(root, &rel, metadata.len(), read, problems) {
+            Some(text) => files.push(RawFile { rel, text }),
+            None => unreadable.push(rel),
+        }
+    }
+    (files, unreadable)
+}
+
+/// Directory entries sorted by name, so every run reports in the same order.
+fn list(path: &Path) -> std::io::Result<Vec<(std::ffi::OsString, PathBuf)>> {
+    let mut entries = fs::read_dir(path)?
+        .map(|entry| entry.map(|e| (e.file_name(), e.path())))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    entries.sort();
+    Ok(entries)
+}
+
+fn name_or_problem(name: &std::ffi::OsStr, shown: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    match name.to_str() {
+        Some(name) => Some(name.to_string()),
+        None => {
+            let lossy = name.to_string_lossy();
+            problems.push(Problem::new(
+                join(shown, &lossy),
+                1,
+                "file name is not valid UTF-8: rename it (ids are made from file names)",
+            ));
+            None
+        }
+    }
+}
+
+/// Reads at most one byte past the limit, so a file that grew after `stat` is still refused
+/// without being read whole.
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    fs::File::open(path)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn checked_text(
+    root: &str,
+    rel: &str,
+    size: u64,
+    read: impl FnOnce() -> std::io::Result<Vec<u8>>,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    let shown = join(root, rel);
+    let too_large =
+        |size: u64| Problem::new(&shown, 1, format!("file is {} KiB, over the 1 MiB limit: split it", size / 1024));
+    if size > MAX_FILE_BYTES {
+        problems.push(too_large(size));
+        return None;
+    }
+    let bytes = match read() {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            problems.push(Problem::new(&shown, 1, format!("cannot read: {error}")));
+            return None;
+        }
+    };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        problems.push(too_large(bytes.len() as u64));
+        return None;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)),
+        Err(error) => {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+            problems.push(Problem::new(&shown, line, "file is not valid UTF-8: save it as UTF-8"));
+            None
+        }
+    }
+}
+
+/// Joins a shown root and a relative path the way a user would type it.
+pub fn join(root: &str, rel: &str) -> String {
+    if root.is_empty() || root == "." {
+        rel.to_string()
+    } else if root.ends_with('/') {
+        format!("{root}{rel}")
+    } else {
+        format!("{root}/{rel}")
+    }
+}

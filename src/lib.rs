@@ -1,0 +1,12 @@
+//! roadmap-tutor: an interactive terminal tutor that walks a learner through a career roadmap.
+//!
+//! Data flows one way: content + state file -> [`content::Roadmap`] + [`progress::Progress`]
+//! -> app -> frame; keys -> action -> update -> effect -> [`store`].
+
+pub mod cli;
+pub mod clock;
+pub mod content;
+pub mod progress;
+pub mod store;
+pub mod suggest;
+pub mod ui;

@@ -1,0 +1,222 @@
+//! The state file's text: parsed with serde_yaml (locations for errors), written by hand so
+//! the layout is stable, sorted and diff-friendly (`checkpoints: [0, 2]`, notes as `|` blocks).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use serde::Deserialize;
+
+use crate::progress::{Date, MilestoneProgress, Progress, SkillProgress, Status};
+
+/// The format version this build reads and writes.
+pub const VERSION: u32 = 1;
+
+/// The file as written on disk.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    /// Format version; files from newer builds are refused rather than misread.
+    #[serde(default = "current_version")]
+    version: u32,
+    /// Planned study hours per week.
+    #[serde(default)]
+    weekly_hours: Option<f32>,
+    #[serde(default)]
+    skills: Option<BTreeMap<String, SkillEntry>>,
+    #[serde(default)]
+    milestones: Option<BTreeMap<String, MilestoneEntry>>,
+}
+
+fn current_version() -> u32 {
+    VERSION
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SkillEntry {
+    #[serde(default)]
+    status: Status,
+    #[serde(default)]
+    started: Option<Date>,
+    #[serde(default)]
+    finished: Option<Date>,
+    #[serde(default)]
+    checkpoints: BTreeSet<usize>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    reviewed: Option<Date>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MilestoneEntry {
+    #[serde(default)]
+    status: Status,
+    #[serde(default)]
+    started: Option<Date>,
+    #[serde(default)]
+    finished: Option<Date>,
+}
+
+/// Only the version, read leniently, to tell "newer format" apart from "broken".
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: Option<u64>,
+}
+
+/// Why the text is not a state file this build can use.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormatError {
+    /// Broken or of the wrong shape, at a line when known.
+    Invalid { line: Option<usize>, message: String },
+    /// Written by a newer roadmap-tutor.
+    TooNew { version: u64 },
+}
+
+pub fn parse(text: &str) -> Result<Progress, FormatError> {
+    if text.trim().is_empty() {
+        return Ok(Progress::default());
+    }
+    let file = match serde_yaml::from_str::<Option<File>>(text) {
+        Ok(file) => file,
+        Err(error) => {
+            if let Ok(Some(VersionOnly { version: Some(version) })) = serde_yaml::from_str::<Option<VersionOnly>>(text)
+                && version > u64::from(VERSION)
+            {
+                return Err(FormatError::TooNew { version });
+            }
+            return Err(FormatError::Invalid { line: error.location().map(|l| l.line()), message: message_of(&error) });
+        }
+    };
+    let Some(file) = file else { return Ok(Progress::default()) };
+    if file.version > VERSION {
+        return Err(FormatError::TooNew { version: u64::from(file.version) });
+    }
+    if let Some(hours) = file.weekly_hours
+        && !(hours.is_finite() && hours > 0.0 && hours <= 168.0)
+    {
+        let line = text.lines().position(|l| l.starts_with("weekly_hours")).map(|i| i + 1);
+        let message = format!("weekly_hours must be between 0 and 168, not {hours}");
+        return Err(FormatError::Invalid { line, message });
+    }
+    let skills = file
+        .skills
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(id, e)| {
+            let record = SkillProgress {
+                status: e.status,
+                started: e.started,
+                finished: e.finished,
+                checkpoints: e.checkpoints,
+                note: e.note.unwrap_or_default(),
+                reviewed: e.reviewed,
+            };
+            (id, record)
+        })
+        .filter(|(_, record)| !record.is_blank())
+        .collect();
+    let milestones = file
+        .milestones
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(id, m)| (id, MilestoneProgress { status: m.status, started: m.started, finished: m.finished }))
+        .collect();
+    Ok(Progress { weekly_hours: file.weekly_hours, skills, milestones })
+}
+
+/// serde_yaml's message without its trailing location (the error carries the line).
+fn message_of(error: &serde_yaml::Error) -> String {
+    let text = error.to_string();
+    match text.find(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+pub fn emit(progress: &Progress) -> String {
+    let mut out = String::with_capacity(64 + progress.skills.len() * 96);
+    let _ = writeln!(out, "version: {VERSION}");
+    if let Some(hours) = progress.weekly_hours {
+        let _ = writeln!(out, "weekly_hours: {hours}");
+    }
+    if progress.skills.is_empty() {
+        out.push_str("skills: {}\n");
+    } else {
+        out.push_str("skills:\n");
+    }
+    for (id, record) in &progress.skills {
+        let _ = writeln!(out, "  {}:", scalar(id));
+        let _ = writeln!(out, "    status: {}", record.status);
+        write_date(&mut out, "started", record.started);
+        write_date(&mut out, "finished", record.finished);
+        if !record.checkpoints.is_empty() {
+            let ticked: Vec<String> = record.checkpoints.iter().map(ToString::to_string).collect();
+            let _ = writeln!(out, "    checkpoints: [{}]", ticked.join(", "));
+        }
+        write_date(&mut out, "reviewed", record.reviewed);
+        if !record.note.is_empty() {
+            write_note(&mut out, &record.note);
+        }
+    }
+    if !progress.milestones.is_empty() {
+        out.push_str("milestones:\n");
+        for (phase, record) in &progress.milestones {
+            let _ = writeln!(out, "  {}:", scalar(phase));
+            let _ = writeln!(out, "    status: {}", record.status);
+            write_date(&mut out, "started", record.started);
+            write_date(&mut out, "finished", record.finished);
+        }
+    }
+    out
+}
+
+fn write_date(out: &mut String, key: &str, date: Option<Date>) {
+    if let Some(date) = date {
+        let _ = writeln!(out, "    {key}: {date}");
+    }
+}
+
+/// A single-line YAML scalar, quoted only when YAML needs it.
+fn scalar(text: &str) -> String {
+    match serde_yaml::to_string(text) {
+        Ok(yaml) if !yaml.trim_end().contains('\n') => yaml.trim_end().to_string(),
+        _ => format!("\"{}\"", text.escape_default()),
+    }
+}
+
+/// Multi-line notes as a literal block, exactly as typed; anything a block cannot hold
+/// verbatim (control characters, unusual line breaks) falls back to a quoted scalar.
+fn write_note(out: &mut String, note: &str) {
+    let block_safe = note.contains('\n')
+        && note.chars().any(|c| !c.is_whitespace())
+        && !note
+            .chars()
+            .any(|c| (c.is_control() && c != '\n' && c != '\t') || "\u{85}\u{2028}\u{2029}\u{feff}".contains(c))
+        && !note.lines().any(|l| l.starts_with('\t') || l.trim().is_empty() && !l.is_empty());
+    if !block_safe {
+        let _ = writeln!(out, "    note: {}", scalar(note));
+        return;
+    }
+    let trailing = note.len() - note.trim_end_matches('\n').len();
+    let chomp = match trailing {
+        0 => "-",
+        1 => "",
+        _ => "+",
+    };
+    let first = note.lines().find(|l| !l.is_empty()).unwrap_or_default();
+    let indent_hint = if first.starts_with(' ') { "2" } else { "" };
+    let _ = writeln!(out, "    note: |{indent_hint}{chomp}");
+    let body = note.strip_suffix('\n').unwrap_or(note);
+    for line in body.split('\n') {
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "      {line}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

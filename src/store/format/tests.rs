@@ -1,0 +1,120 @@
+use proptest::prelude::*;
+
+use super::*;
+
+fn date(text: &str) -> Date {
+    text.parse().unwrap()
+}
+
+#[test]
+fn writes_the_documented_layout_sorted_by_id() {
+    let mut progress = Progress { weekly_hours: Some(8.0), ..Progress::default() };
+    progress.skills.insert(
+        "foundations/git-basics".into(),
+        SkillProgress {
+            status: Status::Done,
+            started: Some(date("2026-11-02")),
+            finished: Some(date("2026-11-09")),
+            checkpoints: [0, 2].into(),
+            note: "Practised rebase on the todo app.\n".into(),
+            reviewed: None,
+        },
+    );
+    progress.skills.insert(
+        "foundations/control-flow".into(),
+        SkillProgress { status: Status::Doing, started: Some(date("2026-11-20")), ..SkillProgress::default() },
+    );
+    let text = emit(&progress);
+    assert_eq!(
+        text,
+        "version: 1
+weekly_hours: 8
+skills:
+  foundations/control-flow:
+    status: doing
+    started: 2026-11-20
+  foundations/git-basics:
+    status: done
+    started: 2026-11-02
+    finished: 2026-11-09
+    checkpoints: [0, 2]
+    note: |
+      Practised rebase on the todo app.
+"
+    );
+    assert_eq!(parse(&text).unwrap(), progress);
+}
+
+#[test]
+fn empty_or_comment_only_text_is_no_progress() {
+    for text in ["", "\n  \n", "# nothing yet\n"] {
+        assert_eq!(parse(text).unwrap(), Progress::default(), "{text:?}");
+    }
+}
+
+#[test]
+fn problems_carry_the_line_where_the_file_broke() {
+    let text = "version: 1\nskills:\n  a/x:\n    status: finished\n";
+    let Err(FormatError::Invalid { line, message }) = parse(text) else { panic!("accepted") };
+    assert_eq!(line, Some(4));
+    assert!(message.contains("unknown variant `finished`"), "{message}");
+}
+
+#[test]
+fn a_newer_version_is_refused_even_with_fields_this_build_does_not_know() {
+    assert_eq!(parse("version: 2\nfuture: yes\n"), Err(FormatError::TooNew { version: 2 }));
+    assert_eq!(parse("version: 3\nskills: {}\n"), Err(FormatError::TooNew { version: 3 }));
+}
+
+#[test]
+fn wrong_shapes_are_refused() {
+    for text in
+        ["- a\n- b\n", "version: 1\nskills: [a, b]\n", "version: 1\nskills:\n  a/x: done\n", "\u{0}\u{1}garbage: [\n"]
+    {
+        assert!(matches!(parse(text), Err(FormatError::Invalid { .. })), "{text:?}");
+    }
+}
+
+fn arb_note() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[ -~]{0,40}",
+        "([ -~]{0,20}\n){1,4}[ -~]{0,10}\n{0,3}",
+        any::<String>(),
+        " +[a-z]+\n[a-z]*\n",
+    ]
+}
+
+fn arb_record() -> impl Strategy<Value = SkillProgress> {
+    let status = prop::sample::select(Status::ALL.to_vec());
+    let day = (0i64..20_000).prop_map(Date::from_days_since_epoch);
+    (
+        status,
+        prop::option::of(day.clone()),
+        prop::option::of(day.clone()),
+        prop::collection::btree_set(0usize..8, 0..4),
+        arb_note(),
+        prop::option::of(day),
+    )
+        .prop_map(|(status, started, finished, checkpoints, note, reviewed)| SkillProgress {
+            status,
+            started,
+            finished,
+            checkpoints,
+            note,
+            reviewed,
+        })
+}
+
+proptest! {
+    #[test]
+    fn any_progress_survives_a_write_and_a_read(
+        skills in prop::collection::btree_map("[a-z0-9 ._:#'\"/-]{1,24}", arb_record(), 0..6),
+        hours in prop::option::of(1u8..60),
+    ) {
+        let skills = skills.into_iter().filter(|(_, r)| !r.is_blank()).collect();
+        let progress = Progress { weekly_hours: hours.map(f32::from), skills, milestones: Default::default() };
+        let text = emit(&progress);
+        prop_assert_eq!(parse(&text).map_err(|e| format!("{e:?}\n{text}")), Ok(progress));
+    }
+}

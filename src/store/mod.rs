@@ -1,0 +1,177 @@
+//! Loading and saving the state file: atomic and durable, locked, merged with changes other
+//! instances made meanwhile, backed up. A file that does not load is never overwritten.
+
+mod atomic;
+mod format;
+mod merge;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::progress::Progress;
+
+pub use format::VERSION;
+
+/// Why the state file cannot be used. Each message names the file and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot load progress from {}{}: {message}\n{}", path.display(), line_suffix(*line), advice(path, backup.as_deref()))]
+    Corrupt { path: PathBuf, line: Option<usize>, message: String, backup: Option<PathBuf> },
+    #[error(
+        "{} was written by a newer roadmap-tutor (format version {version}; this one reads {VERSION}).\n\
+         Nothing was changed. Upgrade roadmap-tutor to use it.",
+        path.display()
+    )]
+    TooNew { path: PathBuf, version: u64 },
+    #[error("{} is a folder, not a file.\nNothing was changed. Move it away, or point --state at a file.", path.display())]
+    IsFolder { path: PathBuf },
+    #[error("cannot read {}: {source}\nNothing was changed. Check the file's permissions.", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("cannot save progress to {}: {source}\nThe file on disk was not changed; the last change was not saved.{}", path.display(), write_hint(source))]
+    Write { path: PathBuf, source: io::Error },
+}
+
+fn line_suffix(line: Option<usize>) -> String {
+    line.map(|l| format!(", line {l}")).unwrap_or_default()
+}
+
+fn advice(path: &Path, backup: Option<&Path>) -> String {
+    match backup {
+        Some(backup) => format!(
+            "Nothing was changed. Fix that line, or go back to the last good copy:\n    cp {} {}",
+            backup.display(),
+            path.display()
+        ),
+        None => "Nothing was changed. Fix that line (there is no backup yet).".to_string(),
+    }
+}
+
+fn write_hint(error: &io::Error) -> &'static str {
+    match error.kind() {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            " Check that the folder is writable, or use --state to save elsewhere."
+        }
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            " The disk is full: free some space and try again."
+        }
+        _ => "",
+    }
+}
+
+/// The state file, and what this process last read from or wrote to it.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    /// The file's progress as last loaded or saved here: the base of the three-way merge.
+    base: Progress,
+}
+
+impl Store {
+    /// `<config dir>/roadmap-tutor/progress.yaml`.
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "roadmap-tutor").map(|dirs| dirs.config_dir().join("progress.yaml"))
+    }
+
+    /// The last good copy kept beside the file.
+    pub fn backup_path(path: &Path) -> PathBuf {
+        sibling(path, ".bak")
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        sibling(&self.path, ".lock")
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Loads the file; a missing or empty file is no progress yet.
+    pub fn open(path: impl Into<PathBuf>) -> Result<(Store, Progress), StoreError> {
+        let path = resolve_symlink(path.into());
+        let progress = read(&path)?.unwrap_or_default();
+        Ok((Store { path, base: progress.clone() }, progress))
+    }
+
+    /// Saves `ours`, merged with whatever other instances saved since this one last read the
+    /// file. Returns the merged progress, which is now what the file holds.
+    pub fn save(&mut self, ours: &Progress) -> Result<Progress, StoreError> {
+        let write_error = |source| StoreError::Write { path: self.path.clone(), source };
+        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir).map_err(write_error)?;
+        }
+        let lock = fs::OpenOptions::new().create(true).truncate(false).write(true).open(self.lock_path());
+        let lock = lock.map_err(write_error)?;
+        lock.lock().map_err(write_error)?;
+        let on_disk = read_text(&self.path)?;
+        let theirs = match &on_disk {
+            Some(text) => self.parse(text)?,
+            None => Progress::default(),
+        };
+        let merged = merge::merge(&self.base, ours, &theirs);
+        if on_disk.is_none() || merged != theirs {
+            if let Some(previous) = on_disk.as_deref().filter(|t| !t.trim().is_empty()) {
+                atomic::write(&Store::backup_path(&self.path), previous.as_bytes()).map_err(write_error)?;
+            }
+            atomic::write(&self.path, format::emit(&merged).as_bytes()).map_err(write_error)?;
+        }
+        self.base = merged.clone();
+        Ok(merged)
+    }
+
+    fn parse(&self, text: &str) -> Result<Progress, StoreError> {
+        parse_at(&self.path, text)
+    }
+}
+
+fn parse_at(path: &Path, text: &str) -> Result<Progress, StoreError> {
+    format::parse(text).map_err(|error| match error {
+        format::FormatError::TooNew { version } => StoreError::TooNew { path: path.to_path_buf(), version },
+        format::FormatError::Invalid { line, message } => {
+            let backup = Store::backup_path(path);
+            let backup = backup.is_file().then_some(backup);
+            StoreError::Corrupt { path: path.to_path_buf(), line, message, backup }
+        }
+    })
+}
+
+fn read(path: &Path) -> Result<Option<Progress>, StoreError> {
+    read_text(path)?.map(|text| parse_at(path, &text)).transpose()
+}
+
+/// The file's text, `None` if it does not exist yet.
+fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
+    match fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Ok(Some(text)),
+            Err(error) => {
+                let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+                let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+                let backup = Some(Store::backup_path(path)).filter(|b| b.is_file());
+                let message = "the file is not text (not valid UTF-8)".to_string();
+                Err(StoreError::Corrupt { path: path.to_path_buf(), line: Some(line), message, backup })
+            }
+        },
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(_) if path.is_dir() => Err(StoreError::IsFolder { path: path.to_path_buf() }),
+        Err(source) => Err(StoreError::Read { path: path.to_path_buf(), source }),
+    }
+}
+
+/// Saving replaces the file by rename; through a symlink (dotfile managers) that would
+/// replace the link, so write to where it points instead.
+fn resolve_symlink(path: PathBuf) -> PathBuf {
+    match fs::symlink_metadata(&path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => fs::canonicalize(&path).unwrap_or(path),
+        _ => path,
+    }
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests;

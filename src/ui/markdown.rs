@@ -1,0 +1,526 @@
+//! Markdown (CommonMark + tables, strikethrough, task lists, footnotes) into ratatui `Text`,
+//! wrapped to a width. Every visible character of the source survives: raw HTML is shown as
+//! text, link targets are printed after the link, code is never reflowed.
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Text};
+
+use super::theme::Theme;
+use super::wrap::{self, Frag};
+
+/// Renders `markdown` to lines no wider than `width` columns.
+pub fn render(markdown: &str, width: u16, theme: &Theme) -> Text<'static> {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES;
+    let mut renderer = Renderer::new(usize::from(width).max(1), theme);
+    for event in Parser::new_ext(markdown, options) {
+        renderer.event(event);
+    }
+    renderer.finish()
+}
+
+/// A block-level indent: list bullets, quote bars, footnote labels.
+struct Prefix {
+    first: String,
+    rest: String,
+    style: Style,
+    used: bool,
+}
+
+struct Table {
+    alignments: Vec<Alignment>,
+    rows: Vec<Vec<Vec<Frag>>>,
+    row: Vec<Vec<Frag>>,
+    header_rows: usize,
+}
+
+struct Renderer<'t> {
+    theme: &'t Theme,
+    width: usize,
+    lines: Vec<Line<'static>>,
+    prefixes: Vec<Prefix>,
+    inline: Vec<Frag>,
+    styles: Vec<Style>,
+    /// The next number of each open list (`None` for bullets).
+    lists: Vec<Option<u64>>,
+    links: Vec<String>,
+    code: Option<String>,
+    table: Option<Table>,
+    blank_before_next: bool,
+}
+
+impl<'t> Renderer<'t> {
+    fn new(width: usize, theme: &'t Theme) -> Self {
+        Renderer {
+            theme,
+            width,
+            lines: Vec::new(),
+            prefixes: Vec::new(),
+            inline: Vec::new(),
+            styles: vec![theme.text],
+            lists: Vec::new(),
+            links: Vec::new(),
+            code: None,
+            table: None,
+            blank_before_next: false,
+        }
+    }
+
+    fn style(&self) -> Style {
+        self.styles.last().copied().unwrap_or_default()
+    }
+
+    fn push_style(&mut self, patch: Style) {
+        self.styles.push(self.style().patch(patch));
+    }
+
+    fn text(&mut self, text: &str, style: Style) {
+        if let Some(code) = &mut self.code {
+            code.push_str(text);
+        } else {
+            self.inline.push((wrap::clean(text).into_owned(), style));
+        }
+    }
+
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => self.text(&text, self.style()),
+            Event::Code(code) => self.text(&code, self.style().patch(self.theme.code)),
+            Event::InlineMath(math) | Event::DisplayMath(math) => self.text(&math, self.style().patch(self.theme.code)),
+            Event::Html(html) | Event::InlineHtml(html) => self.text(&html, self.style().patch(self.theme.dim)),
+            Event::FootnoteReference(name) => self.text(&format!("[{name}]"), self.style().patch(self.theme.link)),
+            Event::SoftBreak => self.text(" ", self.style()),
+            Event::HardBreak => self.inline.push(("\n".to_string(), self.style())),
+            Event::Rule => {
+                self.flush();
+                self.block_start();
+                let rule = "─".repeat(self.content_width());
+                self.emit(vec![(rule, self.theme.rule)]);
+                self.blank_before_next = true;
+            }
+            Event::TaskListMarker(done) => {
+                self.text(if done { "[x] " } else { "[ ] " }, self.style().patch(self.theme.accent));
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag) {
+        match tag {
+            Tag::Paragraph => {
+                self.flush();
+                self.block_start();
+            }
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.block_start();
+                let style = if level <= HeadingLevel::H2 { self.theme.heading } else { self.theme.subheading };
+                self.push_style(style);
+            }
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.block_start();
+                self.prefixes.push(Prefix {
+                    first: "│ ".into(),
+                    rest: "│ ".into(),
+                    style: self.theme.quote,
+                    used: false,
+                });
+                self.push_style(self.theme.quote);
+            }
+            Tag::CodeBlock(kind) => {
+                self.flush();
+                self.block_start();
+                if let CodeBlockKind::Fenced(lang) = &kind
+                    && !lang.is_empty()
+                {
+                    let label = vec![(wrap::clean(lang).into_owned(), self.theme.dim)];
+                    for line in wrap::wrap(&label, self.content_width()) {
+                        self.emit(line);
+                    }
+                }
+                self.code = Some(String::new());
+            }
+            Tag::HtmlBlock => {
+                self.flush();
+                self.block_start();
+                self.code = Some(String::new());
+            }
+            Tag::List(start) => {
+                self.flush();
+                if self.lists.is_empty() {
+                    self.block_start();
+                }
+                self.lists.push(start);
+            }
+            Tag::Item => {
+                self.flush();
+                let depth = self.lists.len().saturating_sub(1);
+                let marker = match self.lists.last_mut() {
+                    Some(Some(number)) => {
+                        let marker = format!("{number}. ");
+                        *number += 1;
+                        marker
+                    }
+                    _ => format!("{} ", ["•", "◦", "▪"][depth % 3]),
+                };
+                let rest = " ".repeat(wrap::width(&marker));
+                self.prefixes.push(Prefix { first: marker, rest, style: self.theme.accent, used: false });
+                self.blank_before_next = false;
+            }
+            Tag::FootnoteDefinition(name) => {
+                self.flush();
+                self.block_start();
+                let label = format!("[{}]: ", wrap::clean(&name));
+                let rest = " ".repeat(wrap::width(&label));
+                self.prefixes.push(Prefix { first: label, rest, style: self.theme.link, used: false });
+            }
+            Tag::Table(alignments) => {
+                self.flush();
+                self.block_start();
+                self.table = Some(Table { alignments, rows: Vec::new(), row: Vec::new(), header_rows: 0 });
+            }
+            Tag::TableHead | Tag::TableRow => {}
+            Tag::TableCell => self.inline.clear(),
+            Tag::Emphasis => self.push_style(Style::new().add_modifier(Modifier::ITALIC)),
+            Tag::Strong => self.push_style(Style::new().add_modifier(Modifier::BOLD)),
+            Tag::Strikethrough => self.push_style(Style::new().add_modifier(Modifier::CROSSED_OUT)),
+            Tag::Superscript | Tag::Subscript => self.push_style(Style::new()),
+            Tag::Link { dest_url, .. } => {
+                self.links.push(dest_url.to_string());
+                self.push_style(self.theme.link);
+            }
+            Tag::Image { dest_url, .. } => {
+                self.links.push(dest_url.to_string());
+                self.text("[image: ", self.theme.dim);
+                self.push_style(self.theme.link);
+            }
+            Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition | Tag::MetadataBlock(_) => {
+                self.flush();
+                self.block_start();
+            }
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::DefinitionListTitle | TagEnd::DefinitionListDefinition => self.end_block(),
+            TagEnd::Heading(_) => {
+                self.styles.pop();
+                self.end_block();
+            }
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.styles.pop();
+                self.prefixes.pop();
+                self.blank_before_next = true;
+            }
+            TagEnd::CodeBlock | TagEnd::HtmlBlock => {
+                let code = self.code.take().unwrap_or_default();
+                let style = if tag == TagEnd::CodeBlock { self.theme.code_block } else { self.theme.dim };
+                self.code_lines(&code, style, tag == TagEnd::CodeBlock);
+                self.blank_before_next = true;
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+                self.blank_before_next = true;
+            }
+            TagEnd::Item => {
+                self.flush();
+                if let Some(prefix) = self.prefixes.pop()
+                    && !prefix.used
+                {
+                    // An empty item still shows its bullet.
+                    self.prefixes.push(prefix);
+                    self.emit(Vec::new());
+                    self.prefixes.pop();
+                }
+            }
+            TagEnd::FootnoteDefinition => {
+                self.flush();
+                self.prefixes.pop();
+                self.blank_before_next = true;
+            }
+            TagEnd::Table => self.end_table(),
+            TagEnd::TableHead => {
+                self.end_row();
+                if let Some(table) = &mut self.table {
+                    table.header_rows = table.rows.len();
+                }
+            }
+            TagEnd::TableRow => self.end_row(),
+            TagEnd::TableCell => {
+                let cell = std::mem::take(&mut self.inline);
+                if let Some(table) = &mut self.table {
+                    table.row.push(cell);
+                }
+            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {
+                self.styles.pop();
+            }
+            TagEnd::Link | TagEnd::Image => {
+                self.styles.pop();
+                if tag == TagEnd::Image {
+                    self.text("]", self.theme.dim);
+                }
+                let url = self.links.pop().unwrap_or_default();
+                self.link_target(&url);
+            }
+            TagEnd::DefinitionList | TagEnd::MetadataBlock(_) => self.end_block(),
+        }
+    }
+
+    /// Prints where a link goes, unless its text already says it.
+    fn link_target(&mut self, url: &str) {
+        if url.is_empty() {
+            return;
+        }
+        let mut recent: Vec<&str> = self.inline.iter().rev().take(4).map(|(t, _)| t.as_str()).collect();
+        recent.reverse();
+        let shown = recent.concat();
+        let bare = url.strip_prefix("mailto:").unwrap_or(url);
+        if !shown.ends_with(bare) {
+            self.text(&format!(" ({url})"), self.theme.url);
+        }
+    }
+
+    fn end_block(&mut self) {
+        self.flush();
+        self.blank_before_next = true;
+    }
+
+    /// A blank line between blocks (kept inside quotes, with the quote bar).
+    fn block_start(&mut self) {
+        if self.blank_before_next && !self.lines.is_empty() {
+            let bars: String =
+                self.prefixes.iter().map(|p| if p.first.starts_with('│') { "│ " } else { "  " }).collect();
+            let bars = bars.trim_end().to_string();
+            self.lines.push(Line::styled(bars, self.theme.quote));
+        }
+        self.blank_before_next = false;
+    }
+
+    fn prefix_width(&self) -> usize {
+        self.prefixes.iter().map(|p| wrap::width(if p.used { &p.rest } else { &p.first })).sum()
+    }
+
+    /// Width left for content after the indents; never below a few columns, so deep nesting in
+    /// a narrow pane still shows its words.
+    fn content_width(&self) -> usize {
+        self.width.saturating_sub(self.prefix_width()).max(self.width.min(8))
+    }
+
+    /// Writes one line with the current indents in front.
+    fn emit(&mut self, content: Vec<Frag>) {
+        let budget = self.width - self.content_width().min(self.width);
+        let mut frags: Vec<Frag> = Vec::new();
+        let mut room = budget;
+        for prefix in self.prefixes.iter().rev() {
+            let text = if prefix.used { &prefix.rest } else { &prefix.first };
+            let kept = keep_right(text, room);
+            room -= wrap::width(&kept);
+            frags.insert(0, (kept, prefix.style));
+        }
+        for prefix in &mut self.prefixes {
+            prefix.used = true;
+        }
+        frags.extend(content);
+        self.lines.push(wrap::to_line(frags));
+    }
+
+    /// Wraps and writes the pending inline text.
+    fn flush(&mut self) {
+        if self.inline.is_empty() || self.table.is_some() {
+            return;
+        }
+        let inline = std::mem::take(&mut self.inline);
+        if inline.iter().all(|(t, _)| t.trim().is_empty()) {
+            return;
+        }
+        for line in wrap::wrap(&inline, self.content_width()) {
+            self.emit(line);
+        }
+    }
+
+    /// Code and raw HTML: verbatim, broken (not reflowed) where a line is wider than the pane.
+    fn code_lines(&mut self, code: &str, style: Style, gutter: bool) {
+        let code = code.strip_suffix('\n').unwrap_or(code);
+        let bar = if gutter { "▏" } else { "" };
+        let width = self.content_width().saturating_sub(wrap::width(bar)).max(1);
+        for raw in code.split('\n') {
+            let expanded = expand_tabs(raw);
+            let cleaned = wrap::clean(&expanded);
+            let mut chunk = String::new();
+            let mut used = 0;
+            let mut chunks = Vec::new();
+            for c in cleaned.chars() {
+                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used + w > width && used > 0 {
+                    chunks.push(std::mem::take(&mut chunk));
+                    used = 0;
+                }
+                chunk.push(c);
+                used += w;
+            }
+            chunks.push(chunk);
+            for chunk in chunks {
+                self.emit(vec![(bar.to_string(), self.theme.dim), (chunk, style)]);
+            }
+        }
+    }
+
+    fn end_row(&mut self) {
+        if let Some(table) = &mut self.table {
+            let row = std::mem::take(&mut table.row);
+            table.rows.push(row);
+        }
+    }
+
+    fn end_table(&mut self) {
+        let Some(table) = self.table.take() else { return };
+        let columns = table.rows.iter().map(Vec::len).max().unwrap_or(0).max(table.alignments.len());
+        if columns == 0 {
+            return;
+        }
+        let natural: Vec<usize> = (0..columns)
+            .map(|c| {
+                let cells = table.rows.iter().filter_map(|r| r.get(c));
+                cells.map(|cell| cell.iter().map(|(t, _)| wrap::width(t)).sum::<usize>()).max().unwrap_or(0).max(1)
+            })
+            .collect();
+        let available = self.content_width();
+        if columns + 3 * (columns - 1) > available {
+            // Too many columns to draw side by side: one wrapped line per row keeps every word.
+            for (index, row) in table.rows.iter().enumerate() {
+                let mut frags = Vec::new();
+                for (c, cell) in row.iter().enumerate() {
+                    if c > 0 {
+                        frags.push((" │ ".to_string(), self.theme.border));
+                    }
+                    let bold = index < table.header_rows;
+                    frags.extend(
+                        cell.iter().map(|(t, s)| (t.clone(), if bold { s.add_modifier(Modifier::BOLD) } else { *s })),
+                    );
+                }
+                for line in wrap::wrap(&frags, available) {
+                    self.emit(line);
+                }
+            }
+            self.blank_before_next = true;
+            return;
+        }
+        let widths = fit_columns(natural, available.saturating_sub(3 * (columns - 1)));
+        let separator = (" │ ".to_string(), self.theme.border);
+        for (index, row) in table.rows.iter().enumerate() {
+            let header = index < table.header_rows;
+            let wrapped: Vec<Vec<Vec<Frag>>> = (0..columns)
+                .map(|c| {
+                    let cell = row.get(c).cloned().unwrap_or_default();
+                    let cell: Vec<Frag> = if header {
+                        cell.into_iter().map(|(t, s)| (t, s.add_modifier(Modifier::BOLD))).collect()
+                    } else {
+                        cell
+                    };
+                    wrap::wrap(&cell, widths[c])
+                })
+                .collect();
+            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+            for line in 0..height {
+                let mut frags = Vec::new();
+                for (c, cell) in wrapped.iter().enumerate() {
+                    if c > 0 {
+                        frags.push(separator.clone());
+                    }
+                    let content = cell.get(line).cloned().unwrap_or_default();
+                    let used: usize = content.iter().map(|(t, _)| wrap::width(t)).sum();
+                    let pad = widths[c].saturating_sub(used);
+                    let (left, right) = match table.alignments.get(c) {
+                        Some(Alignment::Right) => (pad, 0),
+                        Some(Alignment::Center) => (pad / 2, pad - pad / 2),
+                        _ => (0, pad),
+                    };
+                    frags.push((" ".repeat(left), Style::new()));
+                    frags.extend(content);
+                    if c + 1 < columns {
+                        frags.push((" ".repeat(right), Style::new()));
+                    }
+                }
+                self.emit(frags);
+            }
+            if header && index + 1 == table.header_rows {
+                let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+                self.emit(vec![(rule.join("─┼─"), self.theme.border)]);
+            }
+        }
+        self.blank_before_next = true;
+    }
+
+    fn finish(mut self) -> Text<'static> {
+        self.flush();
+        if let Some(code) = self.code.take() {
+            self.code_lines(&code, self.theme.code_block, true);
+        }
+        if self.table.is_some() {
+            self.end_table();
+        }
+        Text::from(self.lines)
+    }
+}
+
+/// The rightmost part of `text` that fits in `columns`.
+fn keep_right(text: &str, columns: usize) -> String {
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > columns {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    kept.into_iter().rev().collect()
+}
+
+/// Narrows the widest columns first until the table fits `available` columns.
+fn fit_columns(mut widths: Vec<usize>, available: usize) -> Vec<usize> {
+    let available = available.max(widths.len());
+    while widths.iter().sum::<usize>() > available {
+        let Some(widest) = widths.iter().enumerate().max_by_key(|(_, w)| **w).map(|(i, _)| i) else { break };
+        if widths[widest] <= 1 {
+            break;
+        }
+        widths[widest] -= 1;
+    }
+    widths
+}
+
+fn expand_tabs(line: &str) -> String {
+    if !line.contains('\t') {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut column = 0;
+    for c in line.chars() {
+        if c == '\t' {
+            let spaces = 4 - column % 4;
+            out.extend(std::iter::repeat_n(' ', spaces));
+            column += spaces;
+        } else {
+            out.push(c);
+            column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        }
+    }
+    out
+}
+
+/// The rendered text as plain strings, one per line (for tests and plain output).
+pub fn plain_lines(text: &Text) -> Vec<String> {
+    text.lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
+}
+
+#[cfg(test)]
+mod tests;

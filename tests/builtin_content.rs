@@ -1,0 +1,135 @@
+//! The built-in roadmap's promises, so a later edit cannot quietly break them: five phases in
+//! order, 60+ complete skills, four sections each, an acyclic graph where every skill can be
+//! reached from a starting skill of Foundations, and hours that fit a 5-8 month plan.
+
+use std::collections::VecDeque;
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use roadmap_tutor::content::{Level, Roadmap, Source, load};
+
+fn roadmap() -> Roadmap {
+    load(&Source::Builtin).unwrap_or_else(|problems| panic!("the built-in roadmap has problems:\n{problems}"))
+}
+
+/// Level-2 headings and the number of words outside code, from the markdown itself (so a
+/// `## ` inside a code block is not a heading).
+fn outline(markdown: &str) -> (Vec<String>, usize) {
+    let mut headings = Vec::new();
+    let mut words = 0;
+    let mut heading: Option<String> = None;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => headings.extend(heading.take()),
+            Event::Text(text) | Event::Code(text) => {
+                words += text.split_whitespace().count();
+                if let Some(h) = &mut heading {
+                    h.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+    (headings, words)
+}
+
+#[test]
+fn five_phases_in_the_documented_order() {
+    let ids: Vec<String> = roadmap().phases.iter().map(|p| p.id.clone()).collect();
+    assert_eq!(ids, ["foundations", "application-builder", "architecture", "ai-specialization", "job-readiness"]);
+}
+
+#[test]
+fn every_phase_has_a_goal_an_intro_and_a_milestone() {
+    for phase in roadmap().phases {
+        assert!(!phase.goal.is_empty(), "{}", phase.id);
+        let milestone = phase.milestone.as_ref().unwrap_or_else(|| panic!("{} has no milestone", phase.id));
+        assert!(milestone.description.split_whitespace().count() >= 20, "{}: milestone says too little", phase.id);
+        let (_, words) = outline(&phase.intro);
+        assert!((150..=300).contains(&words), "{}: intro is {words} words", phase.id);
+    }
+}
+
+#[test]
+fn at_least_sixty_skills_weighted_toward_the_application_builder() {
+    let roadmap = roadmap();
+    assert!(roadmap.skills.len() >= 60, "{} skills", roadmap.skills.len());
+    let sizes: Vec<usize> = (0..roadmap.phases.len()).map(|p| roadmap.phase_skills(p).len()).collect();
+    let heaviest = sizes.iter().enumerate().max_by_key(|(_, n)| **n).map(|(i, _)| roadmap.phases[i].id.as_str());
+    assert_eq!(heaviest, Some("application-builder"), "{sizes:?}");
+}
+
+#[test]
+fn every_skill_is_complete() {
+    for skill in roadmap().skills {
+        let id = &skill.id;
+        assert!(!skill.summary.is_empty() && !skill.tags.is_empty(), "{id}");
+        assert!(skill.hours > 0.0, "{id}");
+        assert!((2..=4).contains(&skill.resources.len()), "{id}: {} resources", skill.resources.len());
+        assert!((3..=5).contains(&skill.checkpoints.len()), "{id}: {} checkpoints", skill.checkpoints.len());
+        for checkpoint in &skill.checkpoints {
+            assert!(checkpoint.starts_with("I can "), "{id}: {checkpoint}");
+        }
+        let (headings, words) = outline(&skill.body);
+        assert_eq!(headings, ["Why it matters", "When it starts to matter", "Practice", "Pitfalls"], "{id}");
+        assert!((250..=600).contains(&words), "{id}: body is {words} words");
+        assert!(skill.body.contains("Done when"), "{id}: the practice needs a definition of done");
+    }
+}
+
+#[test]
+fn every_skill_is_reachable_from_a_starting_skill_of_foundations() {
+    let roadmap = roadmap();
+    let roots: Vec<usize> = (0..roadmap.skills.len()).filter(|&i| roadmap.skills[i].requires.is_empty()).collect();
+    for &root in &roots {
+        assert_eq!(
+            roadmap.phases[roadmap.skills[root].phase].id, "foundations",
+            "{} has no prerequisites",
+            roadmap.skills[root].id
+        );
+    }
+    let mut seen = vec![false; roadmap.skills.len()];
+    let mut queue: VecDeque<usize> = roots.into_iter().collect();
+    while let Some(skill) = queue.pop_front() {
+        if !std::mem::replace(&mut seen[skill], true) {
+            queue.extend(roadmap.unlocks(skill));
+        }
+    }
+    let unreachable: Vec<&str> = (0..seen.len()).filter(|&i| !seen[i]).map(|i| roadmap.skills[i].id.as_str()).collect();
+    assert!(unreachable.is_empty(), "{unreachable:?}");
+}
+
+#[test]
+fn no_skill_requires_a_later_phase() {
+    let roadmap = roadmap();
+    for skill in &roadmap.skills {
+        for &required in &skill.requires {
+            assert!(
+                roadmap.skills[required].phase <= skill.phase,
+                "{} requires {}",
+                skill.id,
+                roadmap.skills[required].id
+            );
+        }
+    }
+}
+
+#[test]
+fn hours_fit_the_five_to_eight_months_the_seeds_give_a_complete_beginner() {
+    let roadmap = roadmap();
+    let core: f32 = roadmap.skills.iter().filter(|s| s.level == Level::Core).map(|s| s.hours).sum();
+    let all: f32 = roadmap.skills.iter().map(|s| s.hours).sum();
+    // Core path at a steady 15-20 hours a week: 5-8 months is about 325-690 hours.
+    assert!((325.0..=690.0).contains(&core), "core path is {core} hours");
+    assert!(all <= 8.0 * 4.35 * 20.0, "everything is {all} hours");
+}
+
+#[test]
+fn the_core_path_stops_at_the_specialization() {
+    let roadmap = roadmap();
+    let ai = roadmap.phases.iter().position(|p| p.id == "ai-specialization").unwrap();
+    assert!(
+        roadmap.phase_skills(ai).iter().all(|s| s.level != Level::Core),
+        "AI is a specialization, not the core path"
+    );
+}

@@ -1,0 +1,253 @@
+//! The scriptable commands, run as a learner or a script would: a temporary HOME, a
+//! temporary state file, the real binary.
+
+mod common;
+
+use common::{Sandbox, output};
+
+#[test]
+fn a_fresh_learner_sees_status_and_where_to_start() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["status"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "all\t0\t76\t0\tPython Backend Developer\n\
+         foundations\t0\t18\t0\tFoundations\n\
+         application-builder\t0\t23\t0\tApplication builder\n\
+         architecture\t0\t15\t0\tArchitecture and production readiness\n\
+         ai-specialization\t0\t10\t0\tAI specialization\n\
+         job-readiness\t0\t10\t0\tJob readiness\n"
+    );
+    let run = sandbox.run(&["next"]);
+    let first = run.stdout.lines().next().unwrap_or_default();
+    assert!(first.starts_with("start\tfoundations/"), "{}", run.stdout);
+    assert!(!sandbox.state().exists(), "reading does not create the state file");
+}
+
+#[test]
+fn done_records_the_date_and_moves_next_along() {
+    let sandbox = Sandbox::new();
+    let next = sandbox.run(&["next", "-n", "1"]);
+    let id = next.stdout.split('\t').nth(1).unwrap().to_string();
+    let run = sandbox.run(&["done", &id]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, format!("{id}\tdone\n").as_str()), "{}", run.stderr);
+    assert_eq!(
+        sandbox.state_text(),
+        format!("version: 1\nskills:\n  {id}:\n    status: done\n    started: 2026-11-21\n    finished: 2026-11-21\n")
+    );
+    let after = sandbox.run(&["next"]);
+    assert!(!after.stdout.contains(&format!("\t{id}\t")), "a done skill is not suggested again");
+    let status = sandbox.run(&["status"]);
+    assert!(status.stdout.starts_with("all\t1\t76\t1\t"), "{}", status.stdout);
+}
+
+#[test]
+fn start_skip_and_reset_move_a_skill_between_statuses() {
+    let sandbox = Sandbox::new();
+    sandbox.run(&["start", "foundations/git-basics"]);
+    assert!(sandbox.state_text().contains("foundations/git-basics:\n    status: doing\n    started: 2026-11-21\n"));
+    let next = sandbox.run(&["next"]);
+    assert!(
+        next.stdout.starts_with("continue\tfoundations/git-basics\tGit basics\tin progress since 2026-11-21 (today)\n"),
+        "{}",
+        next.stdout
+    );
+    sandbox.run(&["skip", "git-basics"]);
+    assert!(sandbox.state_text().contains("status: skipped"));
+    sandbox.run(&["reset", "git-basics"]);
+    assert_eq!(sandbox.state_text(), "version: 1\nskills: {}\n");
+}
+
+#[test]
+fn an_unknown_id_is_a_usage_error_with_the_closest_ids() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["done", "foundations/gti-basics"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: no skill `foundations/gti-basics` in Python Backend Developer: did you mean \
+         `foundations/git-basics`, `foundations/debugging-basics`, `foundations/terminal-basics`?\n"
+    );
+    assert!(!sandbox.state().exists());
+}
+
+#[test]
+fn show_prints_the_skill_as_text() {
+    let sandbox = Sandbox::new();
+    sandbox.run(&["done", "foundations/git-basics"]);
+    let run = sandbox.run(&["show", "foundations/git-basics"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], "Git basics");
+    assert!(run.stdout.contains("foundations/git-basics · Foundations · core · practice · 8 hours · status: done"));
+    assert!(run.stdout.contains("Requires: foundations/terminal-basics (todo)"));
+    for section in ["Why it matters", "When it starts to matter", "Practice", "Pitfalls", "Resources", "Checkpoints"] {
+        assert!(lines.contains(&section), "missing section {section}:\n{}", run.stdout);
+    }
+    assert!(run.stdout.contains("  [ ] I can "), "{}", run.stdout);
+    assert!(!run.stdout.contains('\x1b'), "no escape codes when piped");
+    let too_wide: Vec<&&str> =
+        lines.iter().filter(|l| l.chars().count() > 80 && !l.trim_start().starts_with("https://")).collect();
+    assert!(too_wide.is_empty(), "wrapped to 80 columns when piped (URLs aside): {too_wide:?}");
+}
+
+#[test]
+fn a_corrupt_state_file_stops_every_command_and_is_left_untouched() {
+    let sandbox = Sandbox::new();
+    let broken = "version: 1\nskills:\n  foundations/git-basics:\n    status: finished\n";
+    std::fs::write(sandbox.state(), broken).unwrap();
+    for args in [&["status"][..], &["done", "foundations/git-basics"], &[]] {
+        let run = sandbox.run(args);
+        assert_eq!(run.code, 1, "{args:?}");
+        let path = sandbox.state();
+        assert!(
+            run.stderr.starts_with(&format!("error: cannot load progress from {}, line 4: ", path.display())),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("unknown variant `finished`"), "{}", run.stderr);
+        assert!(run.stderr.contains("Nothing was changed."), "{}", run.stderr);
+    }
+    assert_eq!(sandbox.state_text(), broken);
+}
+
+#[test]
+fn the_backup_is_named_when_there_is_one() {
+    let sandbox = Sandbox::new();
+    sandbox.run(&["done", "foundations/python-setup"]);
+    sandbox.run(&["done", "foundations/terminal-basics"]);
+    std::fs::write(sandbox.state(), "version: 1\nskills: [\n").unwrap();
+    let run = sandbox.run(&["status"]);
+    let backup = format!("{}.bak", sandbox.state().display());
+    assert!(run.stderr.contains(&format!("cp {backup} {}", sandbox.state().display())), "{}", run.stderr);
+    let restored = std::fs::read_to_string(&backup).unwrap();
+    assert!(restored.contains("foundations/python-setup") && !restored.contains("terminal-basics"));
+}
+
+#[test]
+fn the_default_state_file_lives_in_the_config_dir_and_can_be_moved() {
+    let sandbox = Sandbox::new();
+    let run = output(sandbox.command().args(["done", "foundations/python-setup"]));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let default = sandbox.home.path().join(".config/roadmap-tutor/progress.yaml");
+    assert!(std::fs::read_to_string(&default).unwrap().contains("foundations/python-setup"));
+
+    let elsewhere = sandbox.home.path().join("synced/progress.yaml");
+    let run = output(sandbox.command().env("ROADMAP_STATE", &elsewhere).args(["done", "foundations/terminal-basics"]));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(std::fs::read_to_string(&elsewhere).unwrap().contains("terminal-basics"));
+    assert!(!std::fs::read_to_string(&default).unwrap().contains("terminal-basics"));
+}
+
+#[test]
+fn another_roadmap_comes_from_content_or_the_environment() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["--content", "tests/fixtures/content/valid", "status"]);
+    assert_eq!(run.stdout.lines().next(), Some("all\t0\t3\t0\tFixture Roadmap"));
+    let run = output(
+        sandbox
+            .command()
+            .env("ROADMAP_CONTENT", "tests/fixtures/content/valid")
+            .arg("--state")
+            .arg(sandbox.state())
+            .arg("next"),
+    );
+    assert_eq!(run.stdout, "start\tbasics/first\tFirst skill\ta starting point of Basics\n");
+    let run = sandbox.run(&["--content", "Cargo.toml", "status"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--content Cargo.toml is a file"), "{}", run.stderr);
+    let run = sandbox.run(&["--content", "no/such/folder", "status"]);
+    assert_eq!((run.code, run.stderr.as_str()), (2, "error: --content no/such/folder: no such folder\n"));
+}
+
+#[test]
+fn progress_under_an_old_id_follows_the_alias_and_unknown_ids_are_kept() {
+    let sandbox = Sandbox::new();
+    std::fs::write(
+        sandbox.state(),
+        "version: 1\nskills:\n  basics/old-second:\n    status: done\n    finished: 2026-11-01\n  gone/skill:\n    status: doing\n",
+    )
+    .unwrap();
+    let run = sandbox.run(&["--content", "tests/fixtures/content/aliases", "status"]);
+    assert!(run.stdout.starts_with("all\t1\t3\t33\t"), "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "note: {} keeps progress for 1 skill this roadmap does not have (gone/skill); it is kept, not shown\n",
+            sandbox.state().display()
+        )
+    );
+    sandbox.run(&["--content", "tests/fixtures/content/aliases", "done", "basics/first"]);
+    let text = sandbox.state_text();
+    assert!(text.contains("basics/second:\n    status: done"), "{text}");
+    assert!(!text.contains("old-second") && text.contains("gone/skill:\n    status: doing"), "{text}");
+}
+
+#[test]
+fn validate_checks_the_roadmap_in_use_by_default() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["validate"]);
+    assert_eq!(run.stdout, "ok: content (Python Backend Developer): 5 phases, 76 skills, no problems\n");
+    assert_eq!(run.code, 0);
+}
+
+#[test]
+fn help_version_and_bad_usage() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["--help"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("Usage: roadmap [OPTIONS] [COMMAND]"), "{}", run.stdout);
+    let run = sandbox.run(&["--version"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, concat!("roadmap ", env!("CARGO_PKG_VERSION"), "\n")));
+    for args in [&["frobnicate"][..], &["status", "--frobnicate"], &["done"], &["next", "-n", "many"]] {
+        let run = sandbox.run(args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.stderr.starts_with("error: "), "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn processes_saving_at_the_same_time_lose_nothing() {
+    let sandbox = Sandbox::new();
+    // Four writers, each marking its own share of the built-in skills done, one process per change.
+    let ids = builtin_ids();
+    let shares: Vec<Vec<String>> = (0..4).map(|w| ids.iter().skip(w).step_by(4).cloned().collect()).collect();
+    std::thread::scope(|scope| {
+        for share in &shares {
+            let sandbox = &sandbox;
+            scope.spawn(move || {
+                for id in share {
+                    let run = sandbox.run(&["done", id]);
+                    assert_eq!(run.code, 0, "{id}: {}", run.stderr);
+                }
+            });
+        }
+    });
+    let text = sandbox.state_text();
+    for id in &ids {
+        assert!(text.contains(&format!("  {id}:\n    status: done\n")), "lost {id}");
+    }
+    let status = sandbox.run(&["status"]);
+    assert!(status.stdout.starts_with(&format!("all\t{0}\t{0}\t100\t", ids.len())), "{}", status.stdout);
+}
+
+/// Every skill id of the built-in roadmap, from the file names of `content/`.
+fn builtin_ids() -> Vec<String> {
+    let mut ids = Vec::new();
+    let content = common::manifest_path("content");
+    for phase in std::fs::read_dir(&content).unwrap() {
+        let phase = phase.unwrap();
+        if !phase.file_type().unwrap().is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(phase.path()).unwrap() {
+            let name = file.unwrap().file_name().into_string().unwrap();
+            if let Some(stem) = name.strip_suffix(".md").filter(|s| *s != "phase") {
+                ids.push(format!("{}/{stem}", phase.file_name().to_string_lossy()));
+            }
+        }
+    }
+    ids.sort();
+    ids
+}

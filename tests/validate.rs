@@ -1,0 +1,217 @@
+//! `roadmap validate` on one fixture folder per content problem: each prints exactly the
+//! expected `path:line: message` and exits 1; a clean folder exits 0.
+
+mod common;
+
+use common::{Sandbox, fixture};
+
+fn validate(name: &str) -> common::Run {
+    Sandbox::new().run(&["validate", &fixture(name)])
+}
+
+#[track_caller]
+fn assert_problems(name: &str, expected: &[&str]) {
+    let run = validate(name);
+    let root = fixture(name);
+    let expected: Vec<String> = expected.iter().map(|line| format!("{root}/{line}")).collect();
+    let printed: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(printed, expected, "stderr: {}", run.stderr);
+    let count = if expected.len() == 1 { "1 problem".to_string() } else { format!("{} problems", expected.len()) };
+    assert_eq!(run.stderr, format!("error: {count} in {root}\n"));
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn a_clean_folder_passes() {
+    let run = validate("valid");
+    assert_eq!(run.stdout, "ok: tests/fixtures/content/valid (Fixture Roadmap): 2 phases, 3 skills, no problems\n");
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn yaml_syntax_is_located_by_the_parser() {
+    assert_problems(
+        "yaml-syntax",
+        &["basics/second.md:8: YAML syntax: did not find expected ',' or ']', while parsing a flow sequence"],
+    );
+}
+
+#[test]
+fn unknown_field_suggests_the_closest() {
+    assert_problems("unknown-field", &["basics/second.md:9: unknown field `tittle` (did you mean `title`?)"]);
+}
+
+#[test]
+fn missing_field() {
+    assert_problems("missing-field", &["basics/second.md:2: missing field `summary`"]);
+}
+
+#[test]
+fn wrong_type() {
+    assert_problems("wrong-type", &["basics/second.md:6: `hours` must be a number, not the text \"six\""]);
+}
+
+#[test]
+fn a_value_outside_the_allowed_words() {
+    assert_problems("bad-level", &["basics/second.md:5: `level` must be one of core, stretch, deep, not `essential`"]);
+}
+
+#[test]
+fn duplicate_ids_name_both_places() {
+    assert_problems(
+        "duplicate-id",
+        &[
+            // basics/second.md took another id, so nothing is called basics/second any more.
+            "advanced/third.md:7: unknown prerequisite `basics/second` (no skill has a similar id)",
+            "basics/second.md:2: duplicate id `basics/first`: already used at tests/fixtures/content/duplicate-id/basics/first.md:1",
+        ],
+    );
+}
+
+#[test]
+fn unknown_prerequisite_suggests_the_closest_id() {
+    assert_problems(
+        "unknown-prerequisite",
+        &["advanced/third.md:8: unknown prerequisite `basics/secnd` (did you mean `basics/second`?)"],
+    );
+}
+
+#[test]
+fn cycles_are_printed() {
+    assert_problems(
+        "cycle",
+        &["basics/first.md:7: prerequisite cycle: basics/first -> advanced/third -> basics/second -> basics/first"],
+    );
+    assert_problems("self-requirement", &["basics/first.md:7: prerequisite cycle: basics/first -> basics/first"]);
+}
+
+#[test]
+fn phase_folders_and_the_phase_list_must_agree() {
+    assert_problems(
+        "unlisted-phase",
+        &["roadmap.yaml:4: folder `extras/` is not listed in `phases`: add it, or move it out of the roadmap"],
+    );
+    assert_problems(
+        "missing-phase-folder",
+        &["roadmap.yaml:4: phase `capstone` has no folder: create `capstone/phase.md`, or remove it from `phases`"],
+    );
+    assert_problems(
+        "missing-phase-md",
+        &["advanced/phase.md:1: missing phase.md: each phase folder needs one (title, goal, milestone)"],
+    );
+    assert_problems(
+        "missing-roadmap-yaml",
+        &["roadmap.yaml:1: missing roadmap.yaml: a roadmap folder starts with one (id, title, phases)"],
+    );
+}
+
+#[test]
+fn empty_title() {
+    assert_problems("empty-title", &["basics/second.md:2: `title` is empty"]);
+}
+
+#[test]
+fn malformed_url() {
+    assert_problems(
+        "malformed-url",
+        &["basics/second.md:11: malformed URL `htps://docs.python.org`: it must start with https:// or http://"],
+    );
+}
+
+#[test]
+fn front_matter_missing_or_unclosed() {
+    assert_problems(
+        "no-front-matter",
+        &[
+            "basics/second.md:1: no front matter: the file must start with a line `---`, then its YAML fields, then `---`",
+        ],
+    );
+    assert_problems(
+        "unclosed-front-matter",
+        &["basics/second.md:1: front matter is not closed: add a line `---` after the YAML fields"],
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_named_at_its_first_bad_line() {
+    assert_problems("not-utf8", &["basics/second.md:18: file is not valid UTF-8: save it as UTF-8"]);
+}
+
+#[test]
+fn a_file_over_one_mebibyte_is_refused_unread() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.home.path().join("big");
+    copy_dir(&common::manifest_path(&fixture("valid")), &dir);
+    let big = dir.join("basics/huge.md");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(2 * 1024 * 1024).unwrap();
+    let run = sandbox.run(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(
+        run.stdout,
+        format!("{}: file is 2048 KiB, over the 1 MiB limit: split it\n", format_args!("{}:1", big.display()))
+    );
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn every_problem_of_a_broken_tree_is_reported_at_once() {
+    assert_problems(
+        "many-problems",
+        &[
+            "basics/first.md:7: prerequisite cycle: basics/first -> advanced/third -> basics/second -> basics/first",
+            "basics/first.md:11: malformed URL `not a url`: it must start with https:// or http://",
+            "basics/second.md:2: `title` is empty",
+            "basics/second.md:7: unknown prerequisite `basics/nope` (no skill has a similar id)",
+            "basics/second.md:9: unknown field `level_of_detail` (did you mean `level`?)",
+            "roadmap.yaml:4: folder `notes/` is not listed in `phases`: add it, or move it out of the roadmap",
+            "roadmap.yaml:4: phase `capstone` has no folder: create `capstone/phase.md`, or remove it from `phases`",
+        ],
+    );
+}
+
+#[test]
+fn other_commands_refuse_broken_content_with_the_same_report() {
+    let sandbox = Sandbox::new();
+    for args in [&["status"][..], &["next"], &["done", "basics/first"], &[]] {
+        let mut full = vec!["--content", "tests/fixtures/content/unknown-field"];
+        full.extend_from_slice(args);
+        let run = sandbox.run(&full);
+        assert_eq!(run.code, 1, "{args:?}");
+        assert_eq!(run.stdout, "");
+        assert!(
+            run.stderr.starts_with(
+                "tests/fixtures/content/unknown-field/basics/second.md:9: unknown field `tittle` (did you mean `title`?)\n\
+                 error: 1 problem in tests/fixtures/content/unknown-field: fix it and run `roadmap validate tests/fixtures/content/unknown-field` to check"
+            ),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    assert!(!sandbox.state().exists(), "nothing is written when content is broken");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["validate", "tests/fixtures/content/does-not-exist"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (2, "error: validate tests/fixtures/content/does-not-exist: no such folder\n")
+    );
+    let run = sandbox.run(&["validate", "Cargo.toml"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("Cargo.toml is a file; it must be a roadmap folder"), "{}", run.stderr);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
