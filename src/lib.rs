@@ -3,10 +3,13 @@
 //! Data flows one way: content + state file -> [`content::Roadmap`] + [`progress::Progress`]
 //! -> app -> frame; keys -> action -> update -> effect -> [`store`].
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod content;
+pub mod keymap;
 pub mod progress;
 pub mod store;
 pub mod suggest;
+pub mod tui;
 pub mod ui;

@@ -29,16 +29,31 @@ pub fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
-    let mut lock = stdout.lock();
-    match run(&cli, &mut lock, tty) {
+    let result = if cli.command.is_none() && tty && std::io::stdin().is_terminal() {
+        // Not under a stdout lock: the signal thread must be able to restore the terminal.
+        run_tui(&cli)
+    } else {
+        let mut lock = stdout.lock();
+        let result = run(&cli, &mut lock, tty);
+        let _ = lock.flush();
+        result
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Other(error)) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(failure) => {
-            let _ = lock.flush();
             report(&failure, use_color(&cli, std::io::stderr().is_terminal()));
             ExitCode::from(failure.exit_code())
         }
     }
+}
+
+/// The interactive tutor: content and progress load (or are refused) before the terminal is
+/// taken over.
+fn run_tui(cli: &Cli) -> Result<(), Failure> {
+    let session = Session::open(cli)?;
+    let theme = crate::ui::theme::Theme::new(use_color(cli, true));
+    crate::tui::run(session, theme).map_err(Failure::Other)
 }
 
 /// Whether to color: never with `--no-color` or `NO_COLOR` (non-empty), else on a terminal.

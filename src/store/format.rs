@@ -178,12 +178,41 @@ fn write_date(out: &mut String, key: &str, date: Option<Date>) {
     }
 }
 
+/// Characters YAML treats as line breaks or that a file should not hold raw.
+fn is_special(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
 /// A single-line YAML scalar, quoted only when YAML needs it.
 fn scalar(text: &str) -> String {
-    match serde_yaml::to_string(text) {
-        Ok(yaml) if !yaml.trim_end().contains('\n') => yaml.trim_end().to_string(),
-        _ => format!("\"{}\"", text.escape_default()),
+    if !text.chars().any(is_special)
+        && let Ok(yaml) = serde_yaml::to_string(text)
+    {
+        let yaml = yaml.trim_end_matches('\n');
+        if !yaml.contains('\n') && !yaml.starts_with(['|', '>']) {
+            return yaml.to_string();
+        }
     }
+    double_quoted(text)
+}
+
+/// A YAML double-quoted scalar: every special character escaped, everything else as is.
+fn double_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if is_special(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Multi-line notes as a literal block, exactly as typed; anything a block cannot hold
@@ -191,9 +220,7 @@ fn scalar(text: &str) -> String {
 fn write_note(out: &mut String, note: &str) {
     let block_safe = note.contains('\n')
         && note.chars().any(|c| !c.is_whitespace())
-        && !note
-            .chars()
-            .any(|c| (c.is_control() && c != '\n' && c != '\t') || "\u{85}\u{2028}\u{2029}\u{feff}".contains(c))
+        && !note.chars().any(|c| is_special(c) && c != '\n' && c != '\t')
         && !note.lines().any(|l| l.starts_with('\t') || l.trim().is_empty() && !l.is_empty());
     if !block_safe {
         let _ = writeln!(out, "    note: {}", scalar(note));

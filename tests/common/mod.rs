@@ -2,6 +2,8 @@
 //! color, a fixed date.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

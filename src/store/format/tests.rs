@@ -79,6 +79,8 @@ fn arb_note() -> impl Strategy<Value = String> {
     prop_oneof![
         Just(String::new()),
         "[ -~]{0,40}",
+        "\n{1,3}",
+        "[\u{1}-\u{1f}\u{85}\u{2028}\u{feff}a ]{1,8}",
         "([ -~]{0,20}\n){1,4}[ -~]{0,10}\n{0,3}",
         any::<String>(),
         " +[a-z]+\n[a-z]*\n",

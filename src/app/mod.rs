@@ -1,0 +1,340 @@
+//! The UI's state and the one place it changes: `update(Action) -> Option<Effect>`. Nothing
+//! here draws or writes files; the event loop performs the effects (save, quit, suspend).
+
+mod action;
+mod editor;
+mod home;
+mod map;
+mod mouse;
+pub mod search;
+mod skill;
+
+use ratatui::layout::Rect;
+
+pub use action::{Action, Effect};
+pub use editor::Editor;
+pub use map::{MapState, Pane};
+pub use search::{Hit, SearchState};
+pub use skill::{Item, SkillFocus, SkillState};
+
+use crate::content::Roadmap;
+use crate::keymap::Mode;
+use crate::progress::{Date, MilestoneProgress, Progress, SkillProgress, Status};
+use crate::ui::theme::Theme;
+
+/// The screens, as the learner moves between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Roadmap,
+    /// One skill, by index into `Roadmap::skills`.
+    Skill(usize),
+    Search,
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A change that `u` can take back: the record as it was before.
+#[derive(Debug, Clone, PartialEq)]
+enum Change {
+    Skill { id: String, before: Option<SkillProgress> },
+    Milestone { phase: String, before: Option<MilestoneProgress> },
+    Hours { before: Option<f32> },
+}
+
+/// Everything the screens show, and where the learner is.
+#[derive(Debug)]
+pub struct App {
+    pub roadmap: Roadmap,
+    pub progress: Progress,
+    pub today: Date,
+    pub theme: Theme,
+    pub screen: Screen,
+    /// Where Esc goes back to.
+    pub history: Vec<Screen>,
+    pub help: Option<u16>,
+    /// The selected next step on Home.
+    pub home_row: usize,
+    pub map: MapState,
+    pub skill: SkillState,
+    pub search: SearchState,
+    /// The weekly hours being typed on Home.
+    pub hours_input: Option<String>,
+    pub message: Option<Message>,
+    /// The terminal's size, for pages and mouse clicks.
+    pub area: Rect,
+    undo: Vec<Change>,
+}
+
+impl App {
+    pub fn new(roadmap: Roadmap, progress: Progress, today: Date, theme: Theme) -> App {
+        App {
+            roadmap,
+            progress,
+            today,
+            theme,
+            screen: Screen::Home,
+            history: Vec::new(),
+            help: None,
+            home_row: 0,
+            map: MapState::default(),
+            skill: SkillState::default(),
+            search: SearchState::default(),
+            hours_input: None,
+            message: None,
+            area: Rect::new(0, 0, 80, 24),
+            undo: Vec::new(),
+        }
+    }
+
+    /// Which key table applies now.
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() { Mode::Help } else { self.screen_mode() }
+    }
+
+    /// The key table of the screen (or field) under any help overlay.
+    pub fn screen_mode(&self) -> Mode {
+        if self.skill.editor.is_some() && matches!(self.screen, Screen::Skill(_)) {
+            Mode::Note
+        } else if self.hours_input.is_some() {
+            Mode::Hours
+        } else {
+            match self.screen {
+                Screen::Home => Mode::Home,
+                Screen::Roadmap => Mode::Roadmap,
+                Screen::Skill(_) => Mode::Skill,
+                Screen::Search => Mode::Search,
+            }
+        }
+    }
+
+    /// Applies one action; returns what the event loop must do, if anything.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // A message answers the last action; the next one replaces or clears it.
+        if !matches!(action, Action::Resize { .. }) {
+            self.message = None;
+        }
+        let effect = self.dispatch(action);
+        self.settle();
+        effect
+    }
+
+    /// Keeps every selection inside its list after a change shortened it.
+    fn settle(&mut self) {
+        let last = |len: usize| len.saturating_sub(1);
+        self.home_row = self.home_row.min(last(self.home_steps().len()));
+        self.map.phase = self.map.phase.min(last(self.roadmap.phases.len()));
+        self.map.row = self.map.row.min(last(self.visible_skills(self.map.phase).len()));
+        if let Screen::Skill(skill) = self.screen {
+            self.skill.item = self.skill.item.min(last(self.skill_items(skill).len()));
+        }
+        self.search.selected = self.search.selected.min(last(self.search.hits.len()));
+    }
+
+    fn dispatch(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Quit => return self.quit(),
+            Action::Suspend => return Some(Effect::Suspend),
+            Action::Resize { width, height } => {
+                self.area = Rect::new(0, 0, width, height);
+                return None;
+            }
+            Action::ToggleHelp => {
+                self.help = if self.help.is_some() { None } else { Some(0) };
+                return None;
+            }
+            Action::Click { column, row } => return self.click(column, row),
+            Action::ScrollUp { column, row } => return self.wheel(column, row, false),
+            Action::ScrollDown { column, row } => return self.wheel(column, row, true),
+            _ => {}
+        }
+        match self.mode() {
+            Mode::Help => self.help_update(action),
+            Mode::Note => self.note_update(action),
+            Mode::Hours => self.hours_update(action),
+            Mode::Search => self.search_update(action),
+            Mode::Home | Mode::Roadmap | Mode::Skill => self.screen_update(action),
+        }
+    }
+
+    /// Quitting from the note editor keeps the note: the loop saves once more before exiting.
+    fn quit(&mut self) -> Option<Effect> {
+        if self.skill.editor.is_some() {
+            self.finish_note();
+        }
+        Some(Effect::Quit)
+    }
+
+    fn screen_update(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::GoHome => self.go(Screen::Home),
+            Action::GoRoadmap => self.go(Screen::Roadmap),
+            Action::GoSearch => self.open_search(),
+            Action::Back => self.back(),
+            Action::CycleStatus => {
+                let skill = self.selected_skill()?;
+                let next = self.progress.status(&self.roadmap.skills[skill].id).cycled();
+                return self.set_status(skill, next);
+            }
+            Action::SetStatus(status) => return self.set_status(self.selected_skill()?, status),
+            Action::Undo => return self.undo(),
+            _ => {}
+        }
+        match self.screen {
+            Screen::Home => self.home_update(action),
+            Screen::Roadmap => self.map_update(action),
+            Screen::Skill(index) => self.skill_update(index, action),
+            Screen::Search => None,
+        }
+    }
+
+    /// Moves to a screen, remembering where we were.
+    fn go(&mut self, screen: Screen) {
+        if self.screen != screen {
+            self.history.push(self.screen);
+            self.screen = screen;
+        }
+    }
+
+    fn back(&mut self) {
+        if let Some(previous) = self.history.pop() {
+            self.screen = previous;
+            if let Screen::Skill(index) = previous {
+                self.skill = SkillState::default();
+                self.sync_map_to(index);
+            }
+        } else if self.screen != Screen::Home {
+            self.screen = Screen::Home;
+        }
+    }
+
+    /// The skill the status keys act on, on the current screen.
+    pub fn selected_skill(&self) -> Option<usize> {
+        match self.screen {
+            Screen::Home => self.home_selected_skill(),
+            Screen::Roadmap => self.map_selected_skill(),
+            Screen::Skill(index) => Some(index),
+            Screen::Search => self.search.hits.get(self.search.selected).map(|h| h.skill),
+        }
+    }
+
+    /// Changes a skill's status, remembering the old record for undo.
+    fn set_status(&mut self, skill: usize, status: Status) -> Option<Effect> {
+        let id = self.roadmap.skills[skill].id.clone();
+        if self.progress.status(&id) == status {
+            return None;
+        }
+        self.record_skill_change(&id);
+        self.progress.set_status(&id, status, self.today);
+        let title = &self.roadmap.skills[skill].title;
+        self.say(format!("{title}: {status}"));
+        Some(Effect::Save)
+    }
+
+    fn record_skill_change(&mut self, id: &str) {
+        self.undo.push(Change::Skill { id: id.to_string(), before: self.progress.get(id).cloned() });
+    }
+
+    fn undo(&mut self) -> Option<Effect> {
+        let Some(change) = self.undo.pop() else {
+            self.say("Nothing to undo".to_string());
+            return None;
+        };
+        match change {
+            Change::Skill { id, before } => {
+                let title = self.roadmap.skill(&id).map_or(id.clone(), |s| s.title.clone());
+                let status = before.as_ref().map_or(Status::Todo, |r| r.status);
+                self.progress.replace(&id, before);
+                self.say(format!("Undone: {title} is {status} again"));
+            }
+            Change::Milestone { phase, before } => {
+                match before {
+                    Some(record) => self.progress.milestones.insert(phase, record),
+                    None => self.progress.milestones.remove(&phase),
+                };
+                self.say("Undone: milestone".to_string());
+            }
+            Change::Hours { before } => {
+                self.progress.weekly_hours = before;
+                self.say("Undone: weekly hours".to_string());
+            }
+        }
+        Some(Effect::Save)
+    }
+
+    fn toggle_milestone(&mut self, phase: usize) -> Option<Effect> {
+        let id = self.roadmap.phases[phase].id.clone();
+        let title = self.roadmap.phases[phase].milestone.as_ref()?.title.clone();
+        let next = if self.progress.milestone_status(&id) == Status::Done { Status::Todo } else { Status::Done };
+        self.undo.push(Change::Milestone { phase: id.clone(), before: self.progress.milestones.get(&id).cloned() });
+        self.progress.set_milestone(&id, next, self.today);
+        self.say(format!("Milestone \u{201c}{title}\u{201d}: {next}"));
+        Some(Effect::Save)
+    }
+
+    pub fn say(&mut self, text: String) {
+        self.message = Some(Message { text, error: false });
+    }
+
+    /// After a save: the file's progress, which may include other instances' changes.
+    pub fn saved(&mut self, merged: Progress) {
+        self.progress = merged;
+    }
+
+    /// A save failed: the change stays here, and the next change tries again.
+    pub fn save_failed(&mut self, error: &str) {
+        let first = error.lines().next().unwrap_or(error);
+        self.message = Some(Message { text: format!("Not saved: {first}"), error: true });
+    }
+
+    fn help_update(&mut self, action: Action) -> Option<Effect> {
+        let scroll = self.help.get_or_insert(0);
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = scroll.saturating_add(1),
+            Action::Back => self.help = None,
+            _ => {}
+        }
+        None
+    }
+
+    fn hours_update(&mut self, action: Action) -> Option<Effect> {
+        let input = self.hours_input.as_mut()?;
+        match action {
+            Action::Insert(c) if input.len() < 6 && (c.is_ascii_digit() || (c == '.' && !input.contains('.'))) => {
+                input.push(c);
+            }
+            Action::DeleteBack => {
+                input.pop();
+            }
+            Action::Back => self.hours_input = None,
+            Action::Finish => {
+                let text = self.hours_input.take().unwrap_or_default();
+                match text.parse::<f32>() {
+                    Ok(hours) if hours > 0.0 && hours <= 168.0 => {
+                        self.undo.push(Change::Hours { before: self.progress.weekly_hours });
+                        self.progress.weekly_hours = Some(hours);
+                        self.say(format!("Planning with {hours} hours a week"));
+                        return Some(Effect::Save);
+                    }
+                    _ => {
+                        self.message = Some(Message {
+                            text: "Weekly hours must be a number from 1 to 168".to_string(),
+                            error: true,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,252 @@
+//! Keys to actions: one table per mode. The help screen is generated from these tables, so it
+//! cannot drift from what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::Action;
+use crate::progress::Status;
+
+/// Which table applies: the screen, or the field being edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Home,
+    Roadmap,
+    Skill,
+    Search,
+    Help,
+    /// Editing a skill's note.
+    Note,
+    /// Typing the weekly hours.
+    Hours,
+}
+
+/// A key as written in a table: a code and the modifiers that must be held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, modifiers: KeyModifiers::NONE }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+}
+
+/// One row of a table: the keys, what they do, and the words the help screen shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+}
+
+const fn bind(keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+    Binding { keys, action, help }
+}
+
+const UP: &[Key] = &[key(KeyCode::Up), ch('k')];
+const DOWN: &[Key] = &[key(KeyCode::Down), ch('j')];
+const LEFT: &[Key] = &[key(KeyCode::Left), ch('h')];
+const RIGHT: &[Key] = &[key(KeyCode::Right), ch('l')];
+
+/// Keys that work on every screen (not while typing).
+const GLOBAL: &[Binding] = &[
+    bind(&[ch('1')], Action::GoHome, "Home: progress and next steps"),
+    bind(&[ch('2')], Action::GoRoadmap, "Roadmap: phases, skills, detail"),
+    bind(&[ch('/')], Action::GoSearch, "search all skills"),
+    bind(&[ch('?')], Action::ToggleHelp, "this help"),
+    bind(&[ch('q')], Action::Quit, "quit"),
+    bind(&[ctrl('c')], Action::Quit, "quit"),
+    bind(&[ctrl('z')], Action::Suspend, "suspend to the shell (fg to come back)"),
+];
+
+const STATUS: &[Binding] = &[
+    bind(&[ch(' ')], Action::CycleStatus, "cycle status: todo, doing, done, skipped"),
+    bind(&[ch('d')], Action::SetStatus(Status::Done), "mark done"),
+    bind(&[ch('s')], Action::SetStatus(Status::Doing), "mark doing (started)"),
+    bind(&[ch('x')], Action::SetStatus(Status::Skipped), "skip (counts as met)"),
+    bind(&[ch('r')], Action::SetStatus(Status::Todo), "back to todo"),
+    bind(&[ch('u')], Action::Undo, "undo the last change"),
+];
+
+const MOVE: &[Binding] = &[
+    bind(UP, Action::Up, "up"),
+    bind(DOWN, Action::Down, "down"),
+    bind(&[ch('g'), key(KeyCode::Home)], Action::Top, "top"),
+    bind(&[ch('G'), key(KeyCode::End)], Action::Bottom, "bottom"),
+    bind(&[key(KeyCode::PageUp), ctrl('u')], Action::PageUp, "page up"),
+    bind(&[key(KeyCode::PageDown), ctrl('d')], Action::PageDown, "page down"),
+];
+
+const HOME: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], Action::Open, "open the selected step"),
+    bind(&[ch('w')], Action::EditHours, "set your weekly study hours"),
+];
+
+const ROADMAP: &[Binding] = &[
+    bind(LEFT, Action::Left, "pane to the left"),
+    bind(RIGHT, Action::Right, "pane to the right"),
+    bind(&[key(KeyCode::Tab)], Action::NextPane, "next pane"),
+    bind(&[key(KeyCode::BackTab)], Action::PrevPane, "previous pane"),
+    bind(&[key(KeyCode::Enter)], Action::Open, "open the skill"),
+    bind(&[key(KeyCode::Esc)], Action::Back, "back"),
+    bind(&[ch('c')], Action::ToggleCoreOnly, "core skills only, or all"),
+    bind(&[ch('H')], Action::ToggleHideDone, "hide done and skipped, or show"),
+    bind(&[ch('m')], Action::ToggleMilestone, "milestone of this phase done, or open again"),
+];
+
+const SKILL: &[Binding] = &[
+    bind(&[key(KeyCode::Tab)], Action::NextPane, "switch between text and items"),
+    bind(&[key(KeyCode::BackTab)], Action::PrevPane, "switch between text and items"),
+    bind(LEFT, Action::Left, "focus the text"),
+    bind(RIGHT, Action::Right, "focus the items"),
+    bind(&[key(KeyCode::Enter)], Action::Open, "tick checkpoint, follow link, edit note"),
+    bind(&[ch('t')], Action::ToggleCheckpoint, "tick or untick the selected checkpoint"),
+    bind(&[ch('n')], Action::EditNote, "edit your note"),
+    bind(&[key(KeyCode::Esc)], Action::Back, "back"),
+];
+
+const SEARCH: &[Binding] = &[
+    bind(&[key(KeyCode::Up), ctrl('p')], Action::Up, "previous result"),
+    bind(&[key(KeyCode::Down), ctrl('n')], Action::Down, "next result"),
+    bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
+    bind(&[key(KeyCode::PageDown)], Action::PageDown, "page down"),
+    bind(&[key(KeyCode::Enter)], Action::Open, "open the skill"),
+    bind(&[key(KeyCode::Backspace)], Action::DeleteBack, "delete a character"),
+    bind(&[key(KeyCode::Esc)], Action::Back, "close search"),
+    bind(&[ctrl('c')], Action::Quit, "quit"),
+];
+
+const HELP: &[Binding] = &[
+    bind(&[key(KeyCode::Esc), ch('?'), ch('q')], Action::ToggleHelp, "close help"),
+    bind(UP, Action::Up, "scroll up"),
+    bind(DOWN, Action::Down, "scroll down"),
+    bind(&[ctrl('c')], Action::Quit, "quit"),
+];
+
+const NOTE: &[Binding] = &[
+    bind(&[key(KeyCode::Esc), ctrl('s')], Action::Finish, "done: keep the note (saved)"),
+    bind(&[key(KeyCode::Enter)], Action::Newline, "new line"),
+    bind(&[key(KeyCode::Backspace)], Action::DeleteBack, "delete before the cursor"),
+    bind(&[key(KeyCode::Delete)], Action::DeleteForward, "delete under the cursor"),
+    bind(&[key(KeyCode::Up)], Action::Up, "cursor up"),
+    bind(&[key(KeyCode::Down)], Action::Down, "cursor down"),
+    bind(&[key(KeyCode::Left)], Action::Left, "cursor left"),
+    bind(&[key(KeyCode::Right)], Action::Right, "cursor right"),
+    bind(&[key(KeyCode::Home), ctrl('a')], Action::LineStart, "start of line"),
+    bind(&[key(KeyCode::End), ctrl('e')], Action::LineEnd, "end of line"),
+    bind(&[ctrl('c')], Action::Quit, "quit (the note is kept)"),
+];
+
+const HOURS: &[Binding] = &[
+    bind(&[key(KeyCode::Enter)], Action::Finish, "keep these hours"),
+    bind(&[key(KeyCode::Esc)], Action::Back, "cancel"),
+    bind(&[key(KeyCode::Backspace)], Action::DeleteBack, "delete a character"),
+    bind(&[ctrl('c')], Action::Quit, "quit"),
+];
+
+/// The tables that apply in a mode, most specific first.
+pub fn tables(mode: Mode) -> Vec<&'static [Binding]> {
+    match mode {
+        Mode::Home => vec![HOME, STATUS, MOVE, GLOBAL],
+        Mode::Roadmap => vec![ROADMAP, STATUS, MOVE, GLOBAL],
+        Mode::Skill => vec![SKILL, STATUS, MOVE, GLOBAL],
+        Mode::Search => vec![SEARCH],
+        Mode::Help => vec![HELP],
+        Mode::Note => vec![NOTE],
+        Mode::Hours => vec![HOURS],
+    }
+}
+
+/// Every table with a name, for documentation (the README's key table is checked against it).
+pub fn groups() -> [(&'static str, &'static [Binding]); 10] {
+    [
+        ("Everywhere", GLOBAL),
+        ("Moving", MOVE),
+        ("The selected skill (Home, Roadmap, Skill)", STATUS),
+        ("Home", HOME),
+        ("Roadmap", ROADMAP),
+        ("Skill", SKILL),
+        ("Search", SEARCH),
+        ("Editing a note", NOTE),
+        ("Weekly hours", HOURS),
+        ("Help", HELP),
+    ]
+}
+
+/// Whether unbound printable keys type text in this mode.
+fn types_text(mode: Mode) -> bool {
+    matches!(mode, Mode::Search | Mode::Note | Mode::Hours)
+}
+
+/// The action for a key press in a mode, if any.
+pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    // Shift is part of the character for letters and symbols ('G', '?'), so it is ignored there.
+    let modifiers = match event.code {
+        KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
+        _ => event.modifiers,
+    };
+    let pressed = Key { code: event.code, modifiers };
+    let bound = tables(mode).into_iter().flatten().find(|b| b.keys.contains(&pressed)).map(|b| b.action);
+    match (bound, event.code) {
+        (Some(action), _) => Some(action),
+        (None, KeyCode::Char(c))
+            if types_text(mode) && !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Insert(c))
+        }
+        _ => None,
+    }
+}
+
+/// One line of the help screen: the keys as shown, and what they do.
+pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(String, &'static str)> = Vec::new();
+    for binding in tables(mode).into_iter().flatten() {
+        let keys = binding.keys.iter().map(|k| key_name(*k)).collect::<Vec<_>>().join(" ");
+        if !rows.iter().any(|(k, h)| *h == binding.help && *k == keys) {
+            rows.push((keys, binding.help));
+        }
+    }
+    if types_text(mode) {
+        rows.push(("letters".to_string(), "type"));
+    }
+    rows
+}
+
+/// How a key is written for people: `k`, `Space`, `Ctrl-z`, `PgDn`.
+pub fn key_name(key: Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        other => format!("{other:?}"),
+    };
+    if key.modifiers.contains(KeyModifiers::CONTROL) { format!("Ctrl-{base}") } else { base }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,187 @@
+//! Home: overall and per-phase progress, the next steps with their reasons, recent activity.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{layout, parts, wrap};
+use crate::app::App;
+use crate::progress::{Date, Status};
+use crate::suggest::SuggestionKind;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let areas = layout::home(area, app.roadmap.phases.len() as u16);
+    progress(app, areas.progress, buf);
+    if areas.now.height > 2 {
+        now(app, areas.now, buf);
+    }
+    steps(app, areas.steps, buf);
+    if areas.activity.height > 2 {
+        activity(app, areas.activity, buf);
+    }
+}
+
+fn progress(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let block = parts::block(theme, " Progress ", false);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = usize::from(inner.width);
+    let name_width = app.roadmap.phases.iter().map(|p| wrap::width(&p.title)).max().unwrap_or(0).min(width / 3).max(7);
+    let row = |name: &str, counts: crate::progress::Counts, bold: bool, marker: &str| {
+        let numbers = format!(" {:>3}/{:<3} {:>3}%", counts.complete(), counts.total, counts.percent());
+        let cells = width.saturating_sub(name_width + wrap::width(&numbers) + 3).max(3);
+        let name = parts::truncate(name, name_width);
+        let pad = " ".repeat(name_width - wrap::width(&name));
+        let style = if bold { theme.title } else { theme.text };
+        let mut spans = vec![Span::styled(format!("{name}{pad} "), style)];
+        spans.extend(parts::bar(theme, &counts, cells));
+        spans.push(Span::raw(numbers));
+        spans.push(Span::styled(format!(" {marker}"), theme.done));
+        Line::from(spans)
+    };
+    let overall = app.progress.counts(&app.roadmap.skills);
+    let mut lines = vec![row("Overall", overall, true, "")];
+    for (index, phase) in app.roadmap.phases.iter().enumerate() {
+        let counts = app.progress.counts(app.roadmap.phase_skills(index));
+        let milestone_done = app.progress.milestone_status(&phase.id) == Status::Done;
+        lines.push(row(&phase.title, counts, false, if milestone_done { "★" } else { "" }));
+    }
+    lines.push(Line::raw(""));
+    lines.push(summary(app, overall));
+    for (y, line) in lines.into_iter().take(usize::from(inner.height)).enumerate() {
+        line.render(Rect::new(inner.x, inner.y + y as u16, inner.width, 1), buf);
+    }
+}
+
+fn summary(app: &App, counts: crate::progress::Counts) -> Line<'static> {
+    let mut text = format!("{} of {} complete", counts.complete(), counts.total);
+    if counts.doing > 0 {
+        text.push_str(&format!(" · {} in progress", counts.doing));
+    }
+    if let Some(hours) = app.progress.weekly_hours {
+        text.push_str(&format!(" · {hours} h/week"));
+    }
+    Line::styled(text, app.theme.dim)
+}
+
+/// The phase the learner is in: the first with open core skills (else any open skill).
+pub fn current_phase(app: &App) -> Option<usize> {
+    let open = |core_only: bool| {
+        (0..app.roadmap.phases.len()).find(|&p| {
+            app.roadmap.phase_skills(p).iter().any(|s| {
+                (!core_only || s.level == crate::content::Level::Core) && !app.progress.status(&s.id).is_complete()
+            })
+        })
+    };
+    open(true).or_else(|| open(false))
+}
+
+fn now(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let Some(index) = current_phase(app) else {
+        let block = parts::block(theme, " Now ", false);
+        Paragraph::new("Every phase is complete. Time to apply!").block(block).render(area, buf);
+        return;
+    };
+    let phase = &app.roadmap.phases[index];
+    let block = parts::block(theme, format!(" Now: {} ", phase.title), false);
+    let width = usize::from(layout::inner(area).width);
+    let mut lines = wrap::wrap_plain(&phase.goal, theme.text, width);
+    if let Some(milestone) = &phase.milestone {
+        let done = app.progress.milestone_status(&phase.id) == Status::Done;
+        lines.push(Line::styled(if done { "Milestone done ★" } else { "Milestone" }, theme.subheading));
+        lines.extend(wrap::wrap_plain(&milestone.title, theme.accent, width));
+        lines.extend(wrap::wrap_plain(&milestone.description, theme.dim, width));
+    }
+    Paragraph::new(lines).block(block).render(area, buf);
+}
+
+fn steps(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let block = parts::block(theme, " Next steps ", true);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let steps = app.home_steps();
+    if steps.is_empty() {
+        let done = app.progress.counts(&app.roadmap.skills);
+        let text = if done.complete() == done.total {
+            "Every skill is done or skipped. Well done!"
+        } else {
+            "Nothing can be started now: finish or skip what open skills require."
+        };
+        Line::styled(text, theme.dim).render(inner, buf);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let rows = usize::from(inner.height / 2);
+    let offset = layout::list_offset(app.home_row, steps.len(), rows);
+    for (slot, index) in (offset..steps.len().min(offset + rows)).enumerate() {
+        let step = &steps[index];
+        let skill = &app.roadmap.skills[step.skill];
+        let status = app.progress.status(&skill.id);
+        let selected = index == app.home_row;
+        let kind = match step.kind {
+            SuggestionKind::Continue => "Continue",
+            SuggestionKind::Start => "Start",
+        };
+        let y = inner.y + (slot * 2) as u16;
+        let title_area = Rect::new(inner.x, y, inner.width, 1);
+        let mut title = Line::from(vec![
+            Span::styled(format!("{} ", parts::status_glyph(status)), parts::status_style(theme, status)),
+            Span::styled(parts::truncate(&skill.title, width.saturating_sub(12)), theme.subheading),
+            Span::styled(format!("  {}", skill.level), parts::level_style(theme, skill.level)),
+        ]);
+        if selected {
+            buf.set_style(title_area, theme.selected);
+            title = title.patch_style(theme.selected);
+        }
+        title.render(title_area, buf);
+        let reason = parts::truncate(&format!("  {kind}: {}", step.reason), width);
+        Line::styled(reason, theme.dim).render(Rect::new(inner.x, y + 1, inner.width, 1), buf);
+    }
+}
+
+/// The latest dated changes: finishing and starting skills, newest first.
+pub fn recent(app: &App, limit: usize) -> Vec<(Date, &'static str, usize)> {
+    let mut events: Vec<(Date, &'static str, usize)> = Vec::new();
+    for (index, skill) in app.roadmap.skills.iter().enumerate() {
+        let Some(record) = app.progress.get(&skill.id) else { continue };
+        if let (Status::Done, Some(date)) = (record.status, record.finished) {
+            events.push((date, "done", index));
+        }
+        // A skill started and finished the same day shows once, as done.
+        let same_day = record.status == Status::Done && record.finished == record.started;
+        if let Some(date) = record.started.filter(|_| record.status != Status::Todo && !same_day) {
+            events.push((date, "started", index));
+        }
+        if let Some(date) = record.reviewed {
+            events.push((date, "reviewed", index));
+        }
+    }
+    events.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
+    events.truncate(limit);
+    events
+}
+
+fn activity(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let block = parts::block(theme, " Recent activity ", false);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let events = recent(app, usize::from(inner.height));
+    if events.is_empty() {
+        Line::styled("Nothing yet: start a skill with s, finish it with d.", theme.dim).render(inner, buf);
+        return;
+    }
+    for (y, (date, verb, skill)) in events.into_iter().enumerate() {
+        let title = &app.roadmap.skills[skill].title;
+        let line = Line::from(vec![
+            Span::styled(format!("{date}  "), theme.dim),
+            Span::styled(format!("{verb:<9}"), theme.accent),
+            Span::raw(parts::truncate(title, usize::from(inner.width).saturating_sub(22))),
+        ]);
+        line.render(Rect::new(inner.x, inner.y + y as u16, inner.width, 1), buf);
+    }
+}

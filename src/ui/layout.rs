@@ -1,0 +1,186 @@
+//! Where things go on screen: pure geometry from the terminal size, shared by drawing and by
+//! mouse handling so a click lands on what was drawn there.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this the screens cannot be used; a one-line notice is shown instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn fits(area: Rect) -> bool {
+    area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT
+}
+
+/// The title bar, the screen, the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chrome {
+    pub top: Rect,
+    pub body: Rect,
+    pub bottom: Rect,
+}
+
+pub fn chrome(area: Rect) -> Chrome {
+    let [top, body, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    Chrome { top, body, bottom }
+}
+
+/// Home: progress, the current phase, next steps, and (when there is room) recent activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HomeAreas {
+    pub progress: Rect,
+    pub now: Rect,
+    pub steps: Rect,
+    pub activity: Rect,
+}
+
+pub fn home(body: Rect, phases: u16) -> HomeAreas {
+    let progress_height = phases + 5;
+    if body.width >= 100 {
+        let [left, right] = Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body);
+        let [progress, activity] =
+            Layout::vertical([Constraint::Length(progress_height.min(left.height)), Constraint::Fill(1)]).areas(left);
+        let [steps, now] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length((right.height / 2).min(12))]).areas(right);
+        return HomeAreas { progress, now, steps, activity };
+    }
+    let progress = progress_height.min(body.height * 2 / 5).max(3);
+    let now = if body.height >= 34 { 9 } else { 0 };
+    let activity = if body.height >= 20 { 6 } else { 0 };
+    let [progress, now, steps, activity] = Layout::vertical([
+        Constraint::Length(progress),
+        Constraint::Length(now),
+        Constraint::Fill(1),
+        Constraint::Length(activity),
+    ])
+    .areas(body);
+    HomeAreas { progress, now, steps, activity }
+}
+
+/// Roadmap: phases | skills | detail. Narrow terminals stack them: a one-line phase picker,
+/// the skills, then the detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MapAreas {
+    pub phases: Rect,
+    pub skills: Rect,
+    pub detail: Rect,
+    /// Phases shown as a one-line picker instead of a list.
+    pub stacked: bool,
+}
+
+pub fn map(body: Rect) -> MapAreas {
+    if body.width >= 72 {
+        let phases = (body.width / 4).clamp(18, 30);
+        let [phases, skills, detail] =
+            Layout::horizontal([Constraint::Length(phases), Constraint::Fill(4), Constraint::Fill(3)]).areas(body);
+        return MapAreas { phases, skills, detail, stacked: false };
+    }
+    let detail = (body.height / 3).max(4);
+    let [phases, skills, detail] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(detail)]).areas(body);
+    MapAreas { phases, skills, detail, stacked: true }
+}
+
+/// A skill's page: a header, the text, and the items (checkpoints, links, note).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkillAreas {
+    pub header: Rect,
+    pub text: Rect,
+    pub items: Rect,
+}
+
+pub fn skill(body: Rect) -> SkillAreas {
+    let [header, rest] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(body);
+    if rest.width >= 90 {
+        let items = (rest.width * 2 / 5).clamp(34, 60);
+        let [text, items] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(items)]).areas(rest);
+        return SkillAreas { header, text, items };
+    }
+    let items = (rest.height * 2 / 5).max(4);
+    let [text, items] = Layout::vertical([Constraint::Fill(1), Constraint::Length(items)]).areas(rest);
+    SkillAreas { header, text, items }
+}
+
+/// Search: the query, the results, and a preview when there is room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchAreas {
+    pub input: Rect,
+    pub results: Rect,
+    pub preview: Rect,
+}
+
+pub fn search(body: Rect) -> SearchAreas {
+    let [input, rest] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(body);
+    if rest.width >= 100 {
+        let [results, preview] = Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(rest);
+        return SearchAreas { input, results, preview };
+    }
+    SearchAreas { input, results: rest, preview: Rect::default() }
+}
+
+/// The inside of a bordered block (one column of padding on each side, as `parts::block`).
+pub fn inner(area: Rect) -> Rect {
+    area.inner(ratatui::layout::Margin::new(2, 1))
+}
+
+/// The first row to show so that `selected` is visible: it stays near the middle of long
+/// lists, and the window never runs past the end.
+pub fn list_offset(selected: usize, len: usize, rows: usize) -> usize {
+    if rows == 0 || len <= rows {
+        return 0;
+    }
+    selected.saturating_sub(rows / 2).min(len - rows)
+}
+
+/// Whether a cell lies in a rectangle.
+pub fn contains(area: Rect, column: u16, row: u16) -> bool {
+    area.contains(ratatui::layout::Position { x: column, y: row })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_offset_keeps_the_selection_visible_and_the_window_full() {
+        assert_eq!(list_offset(0, 100, 10), 0);
+        assert_eq!(list_offset(50, 100, 10), 45);
+        assert_eq!(list_offset(99, 100, 10), 90);
+        assert_eq!(list_offset(3, 5, 10), 0);
+        for selected in 0..100 {
+            let offset = list_offset(selected, 100, 7);
+            assert!(offset <= selected && selected < offset + 7);
+        }
+    }
+
+    #[test]
+    fn every_layout_stays_inside_the_body_at_every_size() {
+        for width in [1, 20, 40, 72, 80, 99, 100, 120, 500] {
+            for height in [1, 5, 12, 24, 40, 200] {
+                let area = Rect::new(0, 0, width, height);
+                let body = chrome(area).body;
+                let home = home(body, 5);
+                let map = map(body);
+                let skill = skill(body);
+                let search = search(body);
+                for rect in [
+                    home.progress,
+                    home.now,
+                    home.steps,
+                    home.activity,
+                    map.phases,
+                    map.skills,
+                    map.detail,
+                    skill.header,
+                    skill.text,
+                    skill.items,
+                    search.input,
+                    search.results,
+                    search.preview,
+                ] {
+                    assert!(rect.area() == 0 || body.union(rect) == body, "{rect:?} outside {body:?}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The Roadmap screen: phases | skills of the phase | detail of the selection.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{layout, markdown, parts, wrap};
+use crate::app::{App, Pane};
+use crate::content::Level;
+use crate::progress::Status;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let areas = layout::map(area);
+    if areas.stacked {
+        phase_picker(app, areas.phases, buf);
+    } else {
+        phases(app, areas.phases, buf);
+    }
+    skills(app, areas.skills, buf);
+    detail(app, areas.detail, buf);
+}
+
+fn phases(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let focused = app.map.pane == Pane::Phases;
+    let block = parts::block(theme, " Phases ", focused);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    parts::list(inner, buf, theme, app.roadmap.phases.len(), Some(app.map.phase), focused, |index, width| {
+        let phase = &app.roadmap.phases[index];
+        let counts = app.progress.counts(app.roadmap.phase_skills(index));
+        let right = vec![Span::styled(format!("{}/{}", counts.complete(), counts.total), theme.dim)];
+        parts::spread(vec![Span::raw(phase.title.clone())], right, width)
+    });
+}
+
+/// Narrow terminals: one line, `◀ Foundations 5/18 ▶`.
+fn phase_picker(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let phase = &app.roadmap.phases[app.map.phase];
+    let counts = app.progress.counts(app.roadmap.phase_skills(app.map.phase));
+    let style = if app.map.pane == Pane::Phases { theme.selected } else { theme.title };
+    let text = format!("◀ {} {}/{} ▶", phase.title, counts.complete(), counts.total);
+    Line::styled(parts::truncate(&text, usize::from(area.width)), style).render(area, buf);
+}
+
+fn skills(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let focused = app.map.pane == Pane::Skills;
+    let phase = &app.roadmap.phases[app.map.phase];
+    let visible = app.visible_skills(app.map.phase);
+    let mut title = vec![Span::raw(format!(" {} ", phase.title))];
+    if app.map.core_only {
+        title.push(Span::styled("· core only ", theme.accent));
+    }
+    if app.map.hide_done {
+        title.push(Span::styled("· hiding done ", theme.accent));
+    }
+    let block = parts::block(theme, Line::from(title), focused);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if visible.is_empty() {
+        let why = if phase.skills.is_empty() {
+            "This phase has no skills."
+        } else {
+            "Nothing left here with these filters (c, H)."
+        };
+        Line::styled(why, theme.dim).render(inner, buf);
+        return;
+    }
+    let narrow = inner.width < 36;
+    parts::list(inner, buf, theme, visible.len(), Some(app.map.row), focused, |row, width| {
+        let index = visible[row];
+        let skill = &app.roadmap.skills[index];
+        let status = app.progress.status(&skill.id);
+        let locked = !status.is_complete() && !app.progress.prerequisites_met(&app.roadmap, index);
+        let level = if narrow { short_level(skill.level).to_string() } else { skill.level.to_string() };
+        let mut right = Vec::new();
+        if locked {
+            right.push(Span::styled("locked ", theme.locked));
+        }
+        right.push(Span::styled(level, parts::level_style(theme, skill.level)));
+        let title_style = if locked { theme.locked } else { parts::status_style(theme, status) };
+        let left = vec![
+            Span::styled(format!("{} ", parts::status_glyph(status)), parts::status_style(theme, status)),
+            Span::styled(skill.title.clone(), title_style),
+        ];
+        parts::spread(left, right, width)
+    });
+}
+
+fn short_level(level: Level) -> &'static str {
+    match level {
+        Level::Core => "C",
+        Level::Stretch => "S",
+        Level::Deep => "D",
+    }
+}
+
+fn detail(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let focused = app.map.pane == Pane::Detail;
+    let width = layout::inner(area).width;
+    let (title, text) = match (app.map.pane, app.map_selected_skill()) {
+        (Pane::Phases, _) | (_, None) => (" Phase ", phase_text(app, width)),
+        (_, Some(skill)) => (" Detail ", skill_text(app, skill, width)),
+    };
+    let block = parts::block(theme, title, focused);
+    Paragraph::new(text).block(block).scroll((app.map.detail_scroll, 0)).render(area, buf);
+}
+
+/// The selected phase: its goal, milestone, and intro.
+fn phase_text(app: &App, width: u16) -> Text<'static> {
+    let theme = &app.theme;
+    let phase = &app.roadmap.phases[app.map.phase];
+    let mut lines = wrap::wrap_plain(&phase.title, theme.title, usize::from(width));
+    lines.extend(wrap::wrap_plain(&phase.goal, theme.text, usize::from(width)));
+    if let Some(milestone) = &phase.milestone {
+        let status = app.progress.milestone_status(&phase.id);
+        lines.push(Line::raw(""));
+        let mark = if status == Status::Done { "★ done" } else { "m: mark done" };
+        lines.push(Line::from(vec![Span::styled("Milestone ", theme.subheading), Span::styled(mark, theme.dim)]));
+        lines.extend(wrap::wrap_plain(&milestone.title, theme.accent, usize::from(width)));
+        lines.extend(wrap::wrap_plain(&milestone.description, theme.text, usize::from(width)));
+    }
+    lines.push(Line::raw(""));
+    lines.extend(markdown::render(&phase.intro, width, theme).lines);
+    Text::from(lines)
+}
+
+/// A skill in brief: summary, level, prerequisites and what it unlocks.
+pub fn skill_text(app: &App, index: usize, width: u16) -> Text<'static> {
+    let theme = &app.theme;
+    let w = usize::from(width);
+    let skill = &app.roadmap.skills[index];
+    let record = app.progress.get(&skill.id).cloned().unwrap_or_default();
+    let mut lines = wrap::wrap_plain(&skill.title, theme.title, w);
+    lines.extend(wrap::wrap_plain(&skill.summary, theme.text, w));
+    let mut meta = format!("{} · {} · {} h · {}", skill.level, skill.kind, skill.hours, record.status);
+    if let Some(date) = record.finished {
+        meta.push_str(&format!(" {date}"));
+    } else if let Some(date) = record.started {
+        meta.push_str(&format!(" since {date}"));
+    }
+    lines.extend(wrap::wrap_plain(&meta, theme.dim, w));
+    let linked = |label: &str, ids: &[usize], lines: &mut Vec<Line<'static>>| {
+        if ids.is_empty() {
+            return;
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(label.to_string(), theme.subheading));
+        for &other in ids {
+            let status = app.progress.status(&app.roadmap.skills[other].id);
+            let text = format!("{} {}", parts::status_glyph(status), app.roadmap.skills[other].title);
+            lines.extend(wrap::wrap_plain(&text, parts::status_style(theme, status), w));
+        }
+    };
+    linked("Requires", &skill.requires, &mut lines);
+    linked("Unlocks", app.roadmap.unlocks(index), &mut lines);
+    if !skill.checkpoints.is_empty() {
+        lines.push(Line::raw(""));
+        let ticked = record.checkpoints.iter().filter(|&&c| c < skill.checkpoints.len()).count();
+        lines.push(Line::styled(format!("Checkpoints {ticked}/{}", skill.checkpoints.len()), theme.subheading));
+    }
+    if !record.note.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Note", theme.subheading));
+        lines.extend(wrap::wrap_plain(&record.note, theme.text, w));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Enter: open the full page", theme.dim));
+    Text::from(lines)
+}

@@ -1,0 +1,126 @@
+//! Small pieces every screen uses: status glyphs, level badges, progress bars, blocks, and
+//! lists that build only their visible rows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use super::layout;
+use super::theme::Theme;
+use super::wrap;
+use crate::content::Level;
+use crate::progress::{Counts, Status};
+
+/// A glyph per status, distinct without color.
+pub fn status_glyph(status: Status) -> &'static str {
+    match status {
+        Status::Todo => "○",
+        Status::Doing => "◐",
+        Status::Done => "●",
+        Status::Skipped => "⊘",
+    }
+}
+
+pub fn status_style(theme: &Theme, status: Status) -> Style {
+    match status {
+        Status::Todo => theme.todo,
+        Status::Doing => theme.doing,
+        Status::Done => theme.done,
+        Status::Skipped => theme.skipped,
+    }
+}
+
+pub fn level_style(theme: &Theme, level: Level) -> Style {
+    match level {
+        Level::Core => theme.core,
+        Level::Stretch => theme.stretch,
+        Level::Deep => theme.deep,
+    }
+}
+
+/// A bar of `cells` cells, filled in proportion; `█` and `░` read without color too.
+pub fn bar(theme: &Theme, counts: &Counts, cells: usize) -> Vec<Span<'static>> {
+    let filled = ((counts.ratio() * cells as f64).round() as usize).min(cells);
+    vec![Span::styled("█".repeat(filled), theme.gauge), Span::styled("░".repeat(cells - filled), theme.dim)]
+}
+
+/// A bordered block; the focused one stands out (color, or bold double lines without color).
+pub fn block<'a>(theme: &Theme, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
+    let (style, kind) =
+        if focused { (theme.border_focused, BorderType::Thick) } else { (theme.border, BorderType::Plain) };
+    Block::bordered()
+        .border_type(kind)
+        .border_style(style)
+        .title(title)
+        .padding(ratatui::widgets::Padding::horizontal(1))
+}
+
+/// Shortens `text` to `width` columns with an ellipsis.
+pub fn truncate(text: &str, width: usize) -> String {
+    if wrap::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Draws a one-line-per-row list in `area` (inside its border), building only the rows that
+/// show. `row(i, width)` makes row `i`; the selected row is highlighted.
+pub fn list(
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    len: usize,
+    selected: Option<usize>,
+    focused: bool,
+    row: impl Fn(usize, usize) -> Line<'static>,
+) {
+    let rows = usize::from(area.height);
+    let offset = layout::list_offset(selected.unwrap_or(0), len, rows);
+    for (y, index) in (offset..len.min(offset + rows)).enumerate() {
+        let line_area = Rect::new(area.x, area.y + y as u16, area.width, 1);
+        let mut line = row(index, usize::from(area.width));
+        if Some(index) == selected {
+            let highlight =
+                if focused { theme.selected } else { theme.selected.add_modifier(ratatui::style::Modifier::DIM) };
+            line = line.patch_style(highlight);
+            buf.set_style(line_area, highlight);
+        }
+        line.render(line_area, buf);
+    }
+}
+
+/// Left text and right text on one line of `width`, the left shortened if they collide.
+pub fn spread(left: Vec<Span<'static>>, right: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let right_width: usize = right.iter().map(|s| wrap::width(&s.content)).sum();
+    let room = width.saturating_sub(right_width + 1);
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in left {
+        let w = wrap::width(&span.content);
+        if used + w > room {
+            spans.push(Span::styled(truncate(&span.content, room.saturating_sub(used)), span.style));
+            used = room;
+            break;
+        }
+        used += w;
+        spans.push(span);
+    }
+    if right_width > 0 && width > right_width {
+        spans.push(Span::raw(" ".repeat(width.saturating_sub(used + right_width))));
+        spans.extend(right);
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,132 @@
+//! The real binary in a pseudo-terminal: open, move, tick, quit, and find it in the state
+//! file; undo; resize down to nothing and back; SIGTERM; a 20x5 terminal.
+
+mod common;
+
+use common::pty::Tui;
+
+struct Learner {
+    home: tempfile::TempDir,
+}
+
+impl Learner {
+    fn new() -> Learner {
+        Learner { home: tempfile::tempdir().unwrap() }
+    }
+
+    fn state(&self) -> std::path::PathBuf {
+        self.home.path().join("progress.yaml")
+    }
+
+    fn open(&self, cols: u16, rows: u16) -> Tui {
+        let state = self.state();
+        let home = self.home.path().to_str().unwrap();
+        let args = ["--content", "tests/fixtures/content/tui", "--state", state.to_str().unwrap()];
+        Tui::spawn(&args, &[("HOME", home)], cols, rows)
+    }
+
+    fn state_text(&self) -> String {
+        std::fs::read_to_string(self.state()).unwrap_or_default()
+    }
+}
+
+#[test]
+fn open_a_skill_mark_it_done_quit_and_find_it_saved() {
+    let learner = Learner::new();
+    let mut tui = learner.open(100, 30);
+    tui.wait_for("Next steps");
+    tui.type_keys("2");
+    tui.wait_for("Phases");
+    tui.type_keys("jj");
+    tui.send("\r");
+    tui.wait_for("Checkpoints · links · note");
+    assert!(tui.screen().contains("Python basics"));
+    tui.type_keys("d");
+    tui.wait_for("Python basics: done");
+    tui.type_keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+    tui.assert_restored();
+    let state = learner.state_text();
+    assert!(
+        state.contains("basics/python:\n    status: done\n    started: 2026-11-21\n    finished: 2026-11-21\n"),
+        "{state}"
+    );
+
+    // Start again: the tick is there.
+    let mut tui = learner.open(100, 30);
+    tui.wait_for("Next steps");
+    tui.type_keys("2");
+    tui.wait_for("● Python basics");
+    tui.type_keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn undo_takes_the_last_change_back_in_the_file_too() {
+    let learner = Learner::new();
+    let mut tui = learner.open(100, 30);
+    tui.wait_for("Next steps");
+    tui.type_keys("2");
+    tui.wait_for("Phases");
+    tui.type_keys("x");
+    tui.wait_for("Problem decomposition: skipped");
+    assert!(learner.state_text().contains("status: skipped"));
+    tui.type_keys("u");
+    tui.wait_for("Undone: Problem decomposition is todo again");
+    tui.wait_until("the state file to lose the skip", |_| !learner.state_text().contains("skipped"));
+    tui.type_keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn resizing_down_to_nothing_and_back_never_breaks() {
+    let learner = Learner::new();
+    let mut tui = learner.open(100, 30);
+    tui.wait_for("Next steps");
+    tui.resize(40, 12);
+    tui.wait_until("the narrow layout", |t| t.screen().contains("1 Home") && !t.screen().contains("Python Backend"));
+    tui.resize(30, 10);
+    tui.wait_for("Terminal too small: 30x10");
+    for (cols, rows) in [(1, 1), (500, 200), (2, 50), (80, 24)] {
+        tui.resize(cols, rows);
+    }
+    tui.wait_until("the 80x24 layout", |t| t.screen().contains("Next steps") && t.screen().lines().count() <= 24);
+    tui.type_keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+    tui.assert_restored();
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    let learner = Learner::new();
+    let mut tui = learner.open(100, 30);
+    tui.wait_for("Next steps");
+    assert!(tui.raw_mode(), "raw while running");
+    tui.signal(libc::SIGTERM);
+    assert_eq!(tui.wait_exit(), 128 + libc::SIGTERM as u32);
+    tui.assert_restored();
+}
+
+#[test]
+fn a_20x5_terminal_shows_a_notice_and_quits_cleanly() {
+    let learner = Learner::new();
+    let mut tui = learner.open(20, 5);
+    tui.wait_for("Terminal too small");
+    tui.type_keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+    tui.assert_restored();
+}
+
+#[test]
+fn broken_content_is_reported_before_the_terminal_is_taken() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui =
+        Tui::spawn(&["--content", "tests/fixtures/content/cycle"], &[("HOME", home.path().to_str().unwrap())], 100, 30);
+    assert_eq!(tui.wait_exit(), 1);
+    let output = tui.output();
+    assert!(
+        output.contains("prerequisite cycle: basics/first -> advanced/third -> basics/second -> basics/first"),
+        "{output}"
+    );
+    assert!(!output.contains("\x1b[?1049h"), "the alternate screen was never entered");
+}
