@@ -26,10 +26,11 @@ pub fn set_status(session: &mut Session, out: &mut Output, index: usize, status:
     if status == Status::Done {
         let advice = suggest::advise(&session.roadmap, &session.progress, session.today);
         for warning in advice.warnings.iter().filter(|w| w.skill == Some(index)) {
-            out.line(format!("{} {}", out.paint("Warning:", out.painter.theme.warning), warning.message))?;
+            let lead = format!("{} ", out.paint("Warning:", out.painter.theme.warning));
+            out.wrapped(&lead, 9, &warning.message)?;
         }
         if let Some(line) = next_line(session) {
-            out.line(line)?;
+            out.wrapped("", 6, &line)?;
         }
     }
     Ok(())
@@ -100,7 +101,7 @@ pub fn milestone(
     if status == Status::Done
         && let Some(line) = next_line(session)
     {
-        out.line(line)?;
+        out.wrapped("", 6, &line)?;
     }
     Ok(())
 }

@@ -3,7 +3,6 @@
 use std::io;
 
 use crate::suggest::{self, Advice, Suggestion, SuggestionKind, Target};
-use crate::ui::wrap;
 
 use super::output::Output;
 use super::session::Session;
@@ -34,7 +33,7 @@ pub fn next(session: &Session, out: &mut Output, limit: Option<usize>) -> io::Re
         out.line("")?;
         out.line(out.paint("Warnings", theme.warning))?;
         for warning in &advice.warnings {
-            hanging(out, &format!("  {} ", out.paint("!", theme.warning)), 4, &warning.message)?;
+            out.wrapped(&format!("  {} ", out.paint("!", theme.warning)), 4, &warning.message)?;
         }
     }
     if !advice.reviews.is_empty() {
@@ -73,7 +72,7 @@ fn list(session: &Session, out: &mut Output, steps: &[Suggestion], shown: usize)
             Target::Milestone(phase) => format!("milestone of {}", roadmap.phases[phase].id),
         };
         out.line(format!("{:>3}. {title}  {}", rank + 1, out.paint(&id, theme.dim)))?;
-        hanging(out, "     ", 5, &format!("{}: {}", label(step.kind), step.reason))?;
+        out.wrapped("     ", 5, &format!("{}: {}", label(step.kind), step.reason))?;
     }
     if steps.len() > shown {
         hint(out, &format!("… {} more: roadmap next --all", steps.len() - shown))?;
@@ -83,17 +82,6 @@ fn list(session: &Session, out: &mut Output, steps: &[Suggestion], shown: usize)
 
 fn hint(out: &mut Output, text: &str) -> io::Result<()> {
     out.line(out.paint(&format!("     {text}"), out.painter.theme.dim))
-}
-
-/// `text` wrapped to the output width after `lead`, continuing `indent` columns in.
-fn hanging(out: &mut Output, lead: &str, indent: usize, text: &str) -> io::Result<()> {
-    let lines = wrap::wrap_plain(text, ratatui::style::Style::new(), out.width.saturating_sub(indent));
-    for (i, line) in lines.iter().enumerate() {
-        let content: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        let lead = if i == 0 { lead.to_string() } else { " ".repeat(indent) };
-        out.line(format!("{lead}{content}"))?;
-    }
-    Ok(())
 }
 
 fn label(kind: SuggestionKind) -> &'static str {
