@@ -1,37 +1,59 @@
-//! The Home screen: the next steps are a list the learner can open.
+//! The Home screen: the next steps and reviews due are a list the learner can open; a
+//! selected milestone takes `d` (done) and `r` (open again).
 
 use super::map::moved;
-use super::{Action, App, Effect};
-use crate::suggest::{self, Suggestion};
+use super::{Action, App, Effect, Pane, Screen};
+use crate::progress::Status;
+use crate::suggest::{self, Suggestion, Target};
 
-/// How many next steps Home lists.
+/// How many next steps, and how many reviews, Home lists.
 pub const HOME_STEPS: usize = 8;
+pub const HOME_REVIEWS: usize = 4;
 
 impl App {
-    /// The next steps shown on Home.
-    pub fn home_steps(&self) -> Vec<Suggestion> {
-        let mut steps = suggest::next_steps(&self.roadmap, &self.progress, self.today);
-        steps.truncate(HOME_STEPS);
-        steps
+    /// The rows of Home's list: next steps, then reviews due.
+    pub fn home_items(&self) -> Vec<&Suggestion> {
+        let next = self.advice.next.iter().take(HOME_STEPS);
+        next.chain(self.advice.reviews.iter().take(HOME_REVIEWS)).collect()
+    }
+
+    fn home_target(&self) -> Option<Target> {
+        self.home_items().get(self.home_row).map(|s| s.target)
     }
 
     pub(super) fn home_selected_skill(&self) -> Option<usize> {
-        self.home_steps().get(self.home_row).map(|s| s.skill)
+        match self.home_target()? {
+            Target::Skill(skill) => Some(skill),
+            Target::Milestone(_) => None,
+        }
+    }
+
+    /// Advice is worked out once per change of progress, not on every key or frame.
+    pub(super) fn refresh_advice(&mut self) {
+        self.advice = suggest::advise(&self.roadmap, &self.progress, self.today);
     }
 
     pub(super) fn home_update(&mut self, action: Action) -> Option<Effect> {
-        let steps = self.home_steps().len();
-        match action {
-            Action::Open => {
-                if let Some(skill) = self.home_selected_skill() {
-                    self.open_skill(skill);
+        let rows = self.home_items().len();
+        match (action, self.home_target()) {
+            (Action::Open, Some(Target::Skill(skill))) => self.open_skill(skill),
+            (Action::Open, Some(Target::Milestone(phase))) => {
+                self.go(Screen::Roadmap);
+                self.map.phase = phase;
+                self.map.row = 0;
+                self.map.pane = Pane::Phases;
+            }
+            (Action::SetStatus(status @ (Status::Done | Status::Todo)), Some(Target::Milestone(phase))) => {
+                let is_done = self.progress.milestone_status(&self.roadmap.phases[phase].id) == Status::Done;
+                if is_done != (status == Status::Done) {
+                    return self.toggle_milestone(phase);
                 }
             }
-            Action::EditHours => {
+            (Action::EditHours, _) => {
                 let current = self.progress.weekly_hours.map(|h| h.to_string()).unwrap_or_default();
                 self.hours_input = Some(current);
             }
-            motion => self.home_row = moved(self.home_row, steps, motion, steps.max(1)),
+            (motion, _) => self.home_row = moved(self.home_row, rows, motion, rows.max(1)),
         }
         None
     }

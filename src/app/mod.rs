@@ -20,6 +20,7 @@ pub use skill::{Item, SkillFocus, SkillState};
 use crate::content::Roadmap;
 use crate::keymap::Mode;
 use crate::progress::{Date, MilestoneProgress, Progress, SkillProgress, Status};
+use crate::suggest::Advice;
 use crate::ui::theme::Theme;
 
 /// The screens, as the learner moves between them.
@@ -66,6 +67,8 @@ pub struct App {
     /// The weekly hours being typed on Home.
     pub hours_input: Option<String>,
     pub message: Option<Message>,
+    /// Next steps, warnings and reviews for the current progress.
+    pub advice: Advice,
     /// The terminal's size, for pages and mouse clicks.
     pub area: Rect,
     undo: Vec<Change>,
@@ -73,7 +76,7 @@ pub struct App {
 
 impl App {
     pub fn new(roadmap: Roadmap, progress: Progress, today: Date, theme: Theme) -> App {
-        App {
+        let mut app = App {
             roadmap,
             progress,
             today,
@@ -87,9 +90,12 @@ impl App {
             search: SearchState::default(),
             hours_input: None,
             message: None,
+            advice: Advice::default(),
             area: Rect::new(0, 0, 80, 24),
             undo: Vec::new(),
-        }
+        };
+        app.refresh_advice();
+        app
     }
 
     /// Which key table applies now.
@@ -120,6 +126,9 @@ impl App {
             self.message = None;
         }
         let effect = self.dispatch(action);
+        if matches!(effect, Some(Effect::Save)) {
+            self.refresh_advice();
+        }
         self.settle();
         effect
     }
@@ -127,7 +136,7 @@ impl App {
     /// Keeps every selection inside its list after a change shortened it.
     fn settle(&mut self) {
         let last = |len: usize| len.saturating_sub(1);
-        self.home_row = self.home_row.min(last(self.home_steps().len()));
+        self.home_row = self.home_row.min(last(self.home_items().len()));
         self.map.phase = self.map.phase.min(last(self.roadmap.phases.len()));
         self.map.row = self.map.row.min(last(self.visible_skills(self.map.phase).len()));
         if let Screen::Skill(skill) = self.screen {
@@ -176,12 +185,18 @@ impl App {
             Action::GoRoadmap => self.go(Screen::Roadmap),
             Action::GoSearch => self.open_search(),
             Action::Back => self.back(),
+            // Without a selected skill (a milestone on Home), the screen decides.
             Action::CycleStatus => {
-                let skill = self.selected_skill()?;
-                let next = self.progress.status(&self.roadmap.skills[skill].id).cycled();
-                return self.set_status(skill, next);
+                if let Some(skill) = self.selected_skill() {
+                    let next = self.progress.status(&self.roadmap.skills[skill].id).cycled();
+                    return self.set_status(skill, next);
+                }
             }
-            Action::SetStatus(status) => return self.set_status(self.selected_skill()?, status),
+            Action::SetStatus(status) => {
+                if let Some(skill) = self.selected_skill() {
+                    return self.set_status(skill, status);
+                }
+            }
             Action::Undo => return self.undo(),
             _ => {}
         }
@@ -267,7 +282,7 @@ impl App {
         Some(Effect::Save)
     }
 
-    fn toggle_milestone(&mut self, phase: usize) -> Option<Effect> {
+    pub(super) fn toggle_milestone(&mut self, phase: usize) -> Option<Effect> {
         let id = self.roadmap.phases[phase].id.clone();
         let title = self.roadmap.phases[phase].milestone.as_ref()?.title.clone();
         let next = if self.progress.milestone_status(&id) == Status::Done { Status::Todo } else { Status::Done };
@@ -283,7 +298,10 @@ impl App {
 
     /// After a save: the file's progress, which may include other instances' changes.
     pub fn saved(&mut self, merged: Progress) {
-        self.progress = merged;
+        if merged != self.progress {
+            self.progress = merged;
+            self.refresh_advice();
+        }
     }
 
     /// A save failed: the change stays here, and the next change tries again.

@@ -15,7 +15,7 @@ impl App {
                 if layout::contains(steps, column, row) {
                     // Each step takes two lines: the title, then the reason.
                     let index = usize::from(row - steps.y) / 2;
-                    if index < self.home_steps().len() {
+                    if index < self.home_items().len() {
                         self.home_row = index;
                     }
                 }

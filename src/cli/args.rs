@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// An interactive tutor for a career roadmap. With no command, opens the terminal UI.
 #[derive(Debug, Parser)]
@@ -68,9 +68,48 @@ pub enum Command {
         /// Skill id
         id: String,
     },
+    /// Mark a done skill as reviewed today; the next review moves to the next step (7, 30, 90 days)
+    Review {
+        /// Skill id
+        id: String,
+    },
+    /// A phase's milestone project: show it, or mark it started, done, or back to todo
+    Milestone {
+        /// Phase id, e.g. foundations
+        phase: String,
+        /// What to do with it (default: show it)
+        action: Option<MilestoneAction>,
+    },
+    /// Projected finish dates per phase at your weekly hours
+    Plan {
+        /// Set the hours a week you plan to study (more than 0, at most 168)
+        #[arg(long, value_name = "N", value_parser = weekly_hours)]
+        hours: Option<f32>,
+    },
     /// Check a roadmap folder and list every problem as file:line: message
     Validate {
         /// The folder to check (default: the roadmap in use)
         dir: Option<PathBuf>,
     },
+}
+
+/// What `roadmap milestone PHASE` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MilestoneAction {
+    /// Mark it in progress
+    Start,
+    /// Mark it done
+    Done,
+    /// Back to todo
+    Reset,
+}
+
+/// Weekly hours as typed: a number above 0 and at most the 168 hours of a week.
+fn weekly_hours(text: &str) -> Result<f32, String> {
+    let hours: f32 = text.trim().parse().map_err(|_| format!("`{text}` is not a number of hours"))?;
+    if hours.is_finite() && hours > 0.0 && hours <= 168.0 {
+        Ok(hours)
+    } else {
+        Err(format!("weekly hours must be more than 0 and at most 168 (a week's hours), not {text}"))
+    }
 }

@@ -1,14 +1,12 @@
-//! The scriptable commands: status, next, show, start/done/skip/reset, validate.
+//! The commands that read: status and show.
 
 use std::io;
 
-use crate::content::Skill;
 use crate::progress::{Counts, Status};
-use crate::suggest::{self, SuggestionKind};
 use crate::ui::{markdown, wrap};
 
 use super::output::Output;
-use super::session::{Failure, Session};
+use super::session::Session;
 
 pub fn status(session: &Session, out: &mut Output) -> io::Result<()> {
     let roadmap = &session.roadmap;
@@ -29,6 +27,7 @@ pub fn status(session: &Session, out: &mut Output) -> io::Result<()> {
                 &counts.total.to_string(),
                 &counts.percent().to_string(),
                 &phase.title,
+                phase.milestone.as_ref().map_or("", |_| session.progress.milestone_status(&phase.id).name()),
             ];
             out.record(&fields)?;
         }
@@ -54,6 +53,30 @@ pub fn status(session: &Session, out: &mut Output) -> io::Result<()> {
             counts.percent()
         ))?;
     }
+    milestones(session, out)
+}
+
+/// Each phase's milestone with its status: `  done   Foundations: A command-line tool`.
+fn milestones(session: &Session, out: &mut Output) -> io::Result<()> {
+    let theme = out.painter.theme;
+    let phases: Vec<_> = session.roadmap.phases.iter().filter(|p| p.milestone.is_some()).collect();
+    if phases.is_empty() {
+        return Ok(());
+    }
+    out.line("")?;
+    out.line(out.paint("Milestones", theme.title))?;
+    for phase in phases {
+        let Some(milestone) = &phase.milestone else { continue };
+        let status = session.progress.milestone_status(&phase.id);
+        let style = match status {
+            Status::Done => theme.done,
+            Status::Doing => theme.doing,
+            Status::Skipped => theme.skipped,
+            Status::Todo => theme.dim,
+        };
+        let name = out.paint(&format!("{:<7}", status.name()), style);
+        out.line(format!("  {name} {}: {}", phase.title, milestone.title))?;
+    }
     Ok(())
 }
 
@@ -71,58 +94,6 @@ fn summary(counts: &Counts) -> String {
 fn bar(counts: &Counts, cells: usize) -> (String, String) {
     let filled = (counts.ratio() * cells as f64).round() as usize;
     ("█".repeat(filled), "░".repeat(cells - filled.min(cells)))
-}
-
-pub fn next(session: &Session, out: &mut Output, limit: Option<usize>) -> io::Result<()> {
-    let roadmap = &session.roadmap;
-    let steps = suggest::next_steps(roadmap, &session.progress, session.today);
-    let shown = &steps[..limit.unwrap_or(steps.len()).min(steps.len())];
-    if !out.tty {
-        for step in shown {
-            let skill = &roadmap.skills[step.skill];
-            out.record(&[kind_name(step.kind), &skill.id, &skill.title, &step.reason])?;
-        }
-        return Ok(());
-    }
-    let theme = out.painter.theme;
-    if shown.is_empty() {
-        let overall = session.progress.counts(&roadmap.skills);
-        let message = if overall.complete() == overall.total {
-            "Every skill is done or skipped. Well done!"
-        } else {
-            "Nothing can be started right now: finish or skip what the open skills require."
-        };
-        return out.line(message);
-    }
-    out.line(out.paint("Next steps", theme.title))?;
-    for (rank, step) in shown.iter().enumerate() {
-        let skill = &roadmap.skills[step.skill];
-        let title = out.paint(&skill.title, theme.subheading);
-        let id = out.paint(&skill.id, theme.dim);
-        out.line(format!("{:>3}. {title}  {id}", rank + 1))?;
-        let reason = format!("{}: {}", kind_label(step.kind), step.reason);
-        for line in wrap::wrap_plain(&reason, ratatui::style::Style::new(), out.width.saturating_sub(5)) {
-            out.line(format!("     {}", line.spans.iter().map(|s| s.content.as_ref()).collect::<String>()))?;
-        }
-    }
-    if steps.len() > shown.len() {
-        out.line(out.paint(&format!("     … {} more: roadmap next --all", steps.len() - shown.len()), theme.dim))?;
-    }
-    Ok(())
-}
-
-fn kind_name(kind: SuggestionKind) -> &'static str {
-    match kind {
-        SuggestionKind::Continue => "continue",
-        SuggestionKind::Start => "start",
-    }
-}
-
-fn kind_label(kind: SuggestionKind) -> &'static str {
-    match kind {
-        SuggestionKind::Continue => "Continue",
-        SuggestionKind::Start => "Start",
-    }
 }
 
 pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()> {
@@ -201,42 +172,4 @@ fn indented(out: &mut Output, lead: &str, text: &str) -> io::Result<()> {
 
 fn format_hours(hours: f32) -> String {
     if hours == 1.0 { "1 hour".into() } else { format!("{hours} hours") }
-}
-
-/// Moves a skill to `status`, saves, and tells the learner what changed and what is next.
-pub fn set_status(session: &mut Session, out: &mut Output, index: usize, status: Status) -> Result<(), Failure> {
-    let skill: &Skill = &session.roadmap.skills[index];
-    let id = skill.id.clone();
-    let title = skill.title.clone();
-    let before = session.progress.status(&id);
-    session.progress.set_status(&id, status, session.today);
-    session.save()?;
-    let theme = out.painter.theme;
-    let verb = match status {
-        Status::Todo => "Back to todo",
-        Status::Doing => "Started",
-        Status::Done => "Done",
-        Status::Skipped => "Skipped",
-    };
-    let unchanged = if before == status { " (it already was)" } else { "" };
-    if out.tty {
-        let style = match status {
-            Status::Done => theme.done,
-            Status::Doing => theme.doing,
-            _ => theme.text,
-        };
-        out.line(format!(
-            "{}: {title} ({id}){unchanged}",
-            out.paint(verb, style.add_modifier(ratatui::style::Modifier::BOLD))
-        ))?;
-        if status == Status::Done
-            && let Some(step) = suggest::next_steps(&session.roadmap, &session.progress, session.today).first()
-        {
-            let next = &session.roadmap.skills[step.skill];
-            out.line(format!("Next: {} ({}): {}", next.title, next.id, step.reason))?;
-        }
-    } else {
-        out.record(&[&id, status.name()])?;
-    }
-    Ok(())
 }

@@ -1,9 +1,12 @@
 //! The command line: clap arguments, the scriptable commands, plain output for scripts.
 
 mod args;
+mod changes;
 mod commands;
+mod next;
 mod output;
 mod paint;
+mod plan;
 mod session;
 
 use std::io::{IsTerminal, Write};
@@ -11,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{Cli, Command};
+pub use args::{Cli, Command, MilestoneAction};
 pub use paint::Painter;
 pub use session::{Failure, Session};
 
@@ -97,10 +100,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
         None => {
             commands::status(&session, &mut output)?;
             output.line("")?;
-            commands::next(&session, &mut output, Some(5))?;
+            next::next(&session, &mut output, Some(5))?;
         }
         Some(Command::Status) => commands::status(&session, &mut output)?,
-        Some(Command::Next { count, all }) => commands::next(&session, &mut output, (!all).then_some(*count))?,
+        Some(Command::Next { count, all }) => next::next(&session, &mut output, (!all).then_some(*count))?,
         Some(Command::Show { id }) => {
             let index = session.find(id)?;
             commands::show(&session, &mut output, index)?;
@@ -109,6 +112,15 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
         Some(Command::Done { id }) => change(&mut session, &mut output, id, Status::Done)?,
         Some(Command::Skip { id }) => change(&mut session, &mut output, id, Status::Skipped)?,
         Some(Command::Reset { id }) => change(&mut session, &mut output, id, Status::Todo)?,
+        Some(Command::Review { id }) => {
+            let index = session.find(id)?;
+            changes::review(&mut session, &mut output, index)?;
+        }
+        Some(Command::Milestone { phase, action }) => {
+            let index = session.find_phase(phase)?;
+            changes::milestone(&mut session, &mut output, index, *action)?;
+        }
+        Some(Command::Plan { hours }) => plan::plan(&mut session, &mut output, *hours)?,
         Some(Command::Validate { .. }) => unreachable!("validate returned above"),
     }
     Ok(())
@@ -116,7 +128,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
 
 fn change(session: &mut Session, out: &mut Output, id: &str, status: Status) -> Result<(), Failure> {
     let index = session.find(id)?;
-    commands::set_status(session, out, index, status)
+    changes::set_status(session, out, index, status)
 }
 
 fn validate(cli: &Cli, dir: Option<&std::path::Path>, out: &mut Output) -> Result<(), Failure> {

@@ -25,6 +25,17 @@ impl Output<'_> {
         writeln!(self.out, "{}", text.as_ref())
     }
 
+    /// `text` wrapped to the width after `lead`, continuation lines `indent` columns in.
+    pub fn wrapped(&mut self, lead: &str, indent: usize, text: &str) -> io::Result<()> {
+        let lines = crate::ui::wrap::wrap_plain(text, Style::new(), self.width.saturating_sub(indent));
+        for (i, line) in lines.iter().enumerate() {
+            let content: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let lead = if i == 0 { lead.to_string() } else { " ".repeat(indent) };
+            self.line(format!("{lead}{content}"))?;
+        }
+        Ok(())
+    }
+
     /// One tab-separated record, with tabs and newlines inside fields replaced by spaces.
     pub fn record(&mut self, fields: &[&str]) -> io::Result<()> {
         let cleaned: Vec<String> = fields.iter().map(|f| f.replace(['\t', '\n', '\r'], " ")).collect();

@@ -123,6 +123,22 @@ impl Session {
         self.roadmap.find(query).ok_or_else(|| unknown_id(&self.roadmap, query))
     }
 
+    /// Finds a phase by its id, or explains which phase ids are close.
+    pub fn find_phase(&self, query: &str) -> Result<usize, Failure> {
+        let phases = &self.roadmap.phases;
+        if let Some(index) = phases.iter().position(|p| p.id == query || p.id.eq_ignore_ascii_case(query)) {
+            return Ok(index);
+        }
+        let close = content::similar::closest(query, phases.iter().map(|p| p.id.as_str()), 3);
+        let quoted = |ids: Vec<&str>| ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ");
+        let hint = if close.is_empty() {
+            format!("the phases are {}", quoted(phases.iter().map(|p| p.id.as_str()).collect()))
+        } else {
+            format!("did you mean {}?", quoted(close))
+        };
+        Err(Failure::Usage(format!("no phase `{query}` in {}: {hint}", self.roadmap.title)))
+    }
+
     /// The note about kept progress for unknown ids, if there is any.
     pub fn orphan_note(&self) -> Option<String> {
         if self.orphans.is_empty() {

@@ -1,68 +1,111 @@
 //! What to do next, and why: pure functions of the roadmap, the progress and today's date.
+//! The same input always gives the same output; every list is sorted by a total order.
+
+mod pace;
+mod phases;
+mod rank;
+mod review;
+mod warnings;
+mod words;
 
 use crate::content::Roadmap;
-use crate::progress::{Date, Progress, Status};
+use crate::progress::{Date, Progress};
+
+pub use pace::{Pace, PhasePace, pace};
+pub use phases::current_phase;
+pub use review::{REVIEW_STEPS, ReviewDue, next_review};
 
 /// What a suggestion asks the learner to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SuggestionKind {
     /// Keep going with a skill in progress.
     Continue,
     /// Start a skill whose prerequisites are met.
     Start,
+    /// Build a phase's milestone project.
+    Milestone,
+    /// Look at a done skill again.
+    Review,
+}
+
+impl SuggestionKind {
+    /// The word scripts see: `continue`, `start`, `milestone`, `review`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SuggestionKind::Continue => "continue",
+            SuggestionKind::Start => "start",
+            SuggestionKind::Milestone => "milestone",
+            SuggestionKind::Review => "review",
+        }
+    }
+}
+
+/// What a suggestion is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// Index into `Roadmap::skills`.
+    Skill(usize),
+    /// Index into `Roadmap::phases`: that phase's milestone project.
+    Milestone(usize),
+}
+
+impl Target {
+    /// The id commands take: the skill's id, or the phase's id for a milestone.
+    pub fn id(self, roadmap: &Roadmap) -> &str {
+        match self {
+            Target::Skill(skill) => &roadmap.skills[skill].id,
+            Target::Milestone(phase) => &roadmap.phases[phase].id,
+        }
+    }
+
+    /// What the learner reads: the skill's title, or the milestone's (the phase's if it has none).
+    pub fn title(self, roadmap: &Roadmap) -> &str {
+        match self {
+            Target::Skill(skill) => &roadmap.skills[skill].title,
+            Target::Milestone(phase) => {
+                let phase = &roadmap.phases[phase];
+                phase.milestone.as_ref().map_or(&phase.title, |m| &m.title)
+            }
+        }
+    }
 }
 
 /// One next step, with the reason in plain words.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
     pub kind: SuggestionKind,
-    /// Index into `Roadmap::skills`.
-    pub skill: usize,
+    pub target: Target,
+    /// Short and factual ("unlocks 4 skills", "started 9 days ago"); fits a list row.
     pub reason: String,
 }
 
-/// In-progress skills (oldest start first), then skills whose prerequisites are all done or
-/// skipped, in roadmap order.
-pub fn next_steps(roadmap: &Roadmap, progress: &Progress, today: Date) -> Vec<Suggestion> {
-    let mut doing: Vec<(Option<Date>, usize)> = (0..roadmap.skills.len())
-        .filter(|&i| progress.status(&roadmap.skills[i].id) == Status::Doing)
-        .map(|i| (progress.get(&roadmap.skills[i].id).and_then(|p| p.started), i))
-        .collect();
-    doing.sort();
-    let mut steps: Vec<Suggestion> = doing
-        .into_iter()
-        .map(|(started, skill)| Suggestion {
-            kind: SuggestionKind::Continue,
-            skill,
-            reason: match started {
-                Some(date) => format!("in progress since {date} ({})", days_ago(today.days_after(date))),
-                None => "in progress".to_string(),
-            },
-        })
-        .collect();
-    steps.extend(
-        (0..roadmap.skills.len())
-            .filter(|&i| {
-                progress.status(&roadmap.skills[i].id) == Status::Todo && progress.prerequisites_met(roadmap, i)
-            })
-            .map(|skill| Suggestion { kind: SuggestionKind::Start, skill, reason: start_reason(roadmap, skill) }),
-    );
-    steps
+/// Something worth knowing that blocks nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The skill it is about (index into `Roadmap::skills`), if it is about one.
+    pub skill: Option<usize>,
+    pub message: String,
 }
 
-fn start_reason(roadmap: &Roadmap, skill: usize) -> String {
-    let phase = &roadmap.phases[roadmap.skills[skill].phase].title;
-    match roadmap.skills[skill].requires.len() {
-        0 => format!("a starting point of {phase}"),
-        1 => "its prerequisite is done".to_string(),
-        n => format!("all {n} prerequisites are done"),
+/// Everything the learner should see about what to do next.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Advice {
+    /// Ranked: what is in progress, then milestones that are due, then skills to start.
+    pub next: Vec<Suggestion>,
+    /// Listed after the suggestions; never blocking.
+    pub warnings: Vec<Warning>,
+    /// Done skills to look at again: unticked checkpoints first, then those due by date.
+    pub reviews: Vec<Suggestion>,
+}
+
+/// The next steps, the warnings and the reviews due for this progress on `today`.
+pub fn advise(roadmap: &Roadmap, progress: &Progress, today: Date) -> Advice {
+    Advice {
+        next: rank::next(roadmap, progress, today),
+        warnings: warnings::warnings(roadmap, progress, today),
+        reviews: review::reviews(roadmap, progress, today),
     }
 }
 
-fn days_ago(days: i64) -> String {
-    match days {
-        i64::MIN..=0 => "today".to_string(),
-        1 => "1 day ago".to_string(),
-        n => format!("{n} days ago"),
-    }
-}
+#[cfg(test)]
+mod tests;

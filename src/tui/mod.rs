@@ -28,6 +28,9 @@ pub fn run(session: Session, theme: crate::ui::theme::Theme) -> anyhow::Result<(
     let panic_key = std::env::var(PANIC_KEY_VAR).ok().and_then(|k| k.chars().next());
     let mut terminal = terminal::take_over()?;
     let result = (|| -> anyhow::Result<()> {
+        // crossterm starts watching for resizes on its first poll; do that before the first
+        // frame, or a resize in between is never seen.
+        event::poll(std::time::Duration::ZERO)?;
         let size = terminal.size()?;
         app.update(Action::Resize { width: size.width, height: size.height });
         loop {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{layout, parts, wrap};
 use crate::app::App;
 use crate::progress::{Date, Status};
-use crate::suggest::SuggestionKind;
+use crate::suggest::{self, SuggestionKind, Target};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let areas = layout::home(area, app.roadmap.phases.len() as u16);
@@ -66,16 +66,12 @@ fn summary(app: &App, counts: crate::progress::Counts) -> Line<'static> {
     Line::styled(text, app.theme.dim)
 }
 
-/// The phase the learner is in: the first with open core skills (else any open skill).
-pub fn current_phase(app: &App) -> Option<usize> {
-    let open = |core_only: bool| {
-        (0..app.roadmap.phases.len()).find(|&p| {
-            app.roadmap.phase_skills(p).iter().any(|s| {
-                (!core_only || s.level == crate::content::Level::Core) && !app.progress.status(&s.id).is_complete()
-            })
-        })
-    };
-    open(true).or_else(|| open(false))
+/// The phase the learner is in: the earliest with open core skills, else any open skill.
+fn current_phase(app: &App) -> Option<usize> {
+    suggest::current_phase(&app.roadmap, &app.progress).or_else(|| {
+        (0..app.roadmap.phases.len())
+            .find(|&p| app.roadmap.phase_skills(p).iter().any(|s| !app.progress.status(&s.id).is_complete()))
+    })
 }
 
 fn now(app: &App, area: Rect, buf: &mut Buffer) {
@@ -89,6 +85,18 @@ fn now(app: &App, area: Rect, buf: &mut Buffer) {
     let block = parts::block(theme, format!(" Now: {} ", phase.title), false);
     let width = usize::from(layout::inner(area).width);
     let mut lines = wrap::wrap_plain(&phase.goal, theme.text, width);
+    match suggest::pace(&app.roadmap, &app.progress, app.today) {
+        Some(pace) => {
+            let phase_end = pace.phases.iter().find(|p| p.phase == index).map(|p| p.finish);
+            let mut text = format!("At {} h a week:", pace.weekly_hours);
+            if let Some(date) = phase_end {
+                text.push_str(&format!(" {} by {date},", phase.title));
+            }
+            text.push_str(&format!(" the core path by {}.", pace.core_finish));
+            lines.extend(wrap::wrap_plain(&text, theme.accent, width));
+        }
+        None => lines.push(Line::styled("Press w to set your weekly hours and see finish dates.", theme.dim)),
+    }
     if let Some(milestone) = &phase.milestone {
         let done = app.progress.milestone_status(&phase.id) == Status::Done;
         lines.push(Line::styled(if done { "Milestone done ★" } else { "Milestone" }, theme.subheading));
@@ -103,8 +111,21 @@ fn steps(app: &App, area: Rect, buf: &mut Buffer) {
     let block = parts::block(theme, " Next steps ", true);
     let inner = block.inner(area);
     block.render(area, buf);
-    let steps = app.home_steps();
-    if steps.is_empty() {
+    let items = app.home_items();
+    let width = usize::from(inner.width);
+    // Warnings sit at the foot of the list, one line each, as many as leave two rows of steps.
+    let warnings: Vec<Line> = app
+        .advice
+        .warnings
+        .iter()
+        .take(usize::from(inner.height.saturating_sub(4)))
+        .map(|w| Line::styled(parts::truncate(&format!("⚠ {}", w.message), width), theme.warning))
+        .collect();
+    let list_height = inner.height - warnings.len() as u16;
+    for (y, line) in warnings.into_iter().enumerate() {
+        line.render(Rect::new(inner.x, inner.y + list_height + y as u16, inner.width, 1), buf);
+    }
+    if items.is_empty() {
         let done = app.progress.counts(&app.roadmap.skills);
         let text = if done.complete() == done.total {
             "Every skill is done or skipped. Well done!"
@@ -114,31 +135,38 @@ fn steps(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(text, theme.dim).render(inner, buf);
         return;
     }
-    let width = usize::from(inner.width);
-    let rows = usize::from(inner.height / 2);
-    let offset = layout::list_offset(app.home_row, steps.len(), rows);
-    for (slot, index) in (offset..steps.len().min(offset + rows)).enumerate() {
-        let step = &steps[index];
-        let skill = &app.roadmap.skills[step.skill];
-        let status = app.progress.status(&skill.id);
-        let selected = index == app.home_row;
-        let kind = match step.kind {
-            SuggestionKind::Continue => "Continue",
-            SuggestionKind::Start => "Start",
-        };
+    let rows = usize::from(list_height / 2);
+    let offset = layout::list_offset(app.home_row, items.len(), rows);
+    for (slot, index) in (offset..items.len().min(offset + rows)).enumerate() {
+        let item = items[index];
         let y = inner.y + (slot * 2) as u16;
         let title_area = Rect::new(inner.x, y, inner.width, 1);
+        let (glyph, glyph_style, badge) = match item.target {
+            Target::Skill(skill) => {
+                let skill = &app.roadmap.skills[skill];
+                let status = app.progress.status(&skill.id);
+                let badge = Span::styled(format!("  {}", skill.level), parts::level_style(theme, skill.level));
+                (parts::status_glyph(status), parts::status_style(theme, status), badge)
+            }
+            Target::Milestone(_) => ("★", theme.accent, Span::styled("  milestone", theme.accent)),
+        };
         let mut title = Line::from(vec![
-            Span::styled(format!("{} ", parts::status_glyph(status)), parts::status_style(theme, status)),
-            Span::styled(parts::truncate(&skill.title, width.saturating_sub(12)), theme.subheading),
-            Span::styled(format!("  {}", skill.level), parts::level_style(theme, skill.level)),
+            Span::styled(format!("{glyph} "), glyph_style),
+            Span::styled(parts::truncate(item.target.title(&app.roadmap), width.saturating_sub(14)), theme.subheading),
+            badge,
         ]);
-        if selected {
+        if index == app.home_row {
             buf.set_style(title_area, theme.selected);
             title = title.patch_style(theme.selected);
         }
         title.render(title_area, buf);
-        let reason = parts::truncate(&format!("  {kind}: {}", step.reason), width);
+        let kind = match item.kind {
+            SuggestionKind::Continue => "Continue",
+            SuggestionKind::Start => "Start",
+            SuggestionKind::Milestone => "Build",
+            SuggestionKind::Review => "Review",
+        };
+        let reason = parts::truncate(&format!("  {kind}: {}", item.reason), width);
         Line::styled(reason, theme.dim).render(Rect::new(inner.x, y + 1, inner.width, 1), buf);
     }
 }

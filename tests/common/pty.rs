@@ -84,7 +84,9 @@ impl Tui {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        panic!("timed out waiting for {what}; the screen is:\n{}", self.screen());
+        let log = std::env::temp_dir().join(format!("roadmap-pty-{}.log", self.pid()));
+        let _ = std::fs::write(&log, self.output());
+        panic!("timed out waiting for {what} (all output: {}); the screen is:\n{}", log.display(), self.screen());
     }
 
     pub fn send(&self, keys: &str) {
@@ -127,8 +129,24 @@ impl Tui {
                 return status.exit_code();
             }
             if Instant::now() > deadline {
+                let pid = self.pid();
+                let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+                let threads: Vec<String> = std::fs::read_dir(format!("/proc/{pid}/task"))
+                    .map(|dir| {
+                        dir.flatten()
+                            .map(|task| {
+                                let path = task.path();
+                                let read = |f: &str| std::fs::read_to_string(path.join(f)).unwrap_or_default();
+                                format!("{}:{}", read("comm").trim(), read("wchan"))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                eprintln!("process {pid}: {state}\nthreads: {threads:?}");
                 let _ = self.child.kill();
-                panic!("the program did not exit; the screen is:\n{}", self.screen());
+                let output: Vec<char> = self.output().chars().collect();
+                let tail: String = output[output.len().saturating_sub(400)..].iter().collect();
+                panic!("the program did not exit; the screen is:\n{}\nits last output: {tail:?}", self.screen());
             }
             std::thread::sleep(Duration::from_millis(20));
         }

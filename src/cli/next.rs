@@ -1,0 +1,106 @@
+//! `roadmap next`: the ranked next steps, then warnings, then reviews due.
+
+use std::io;
+
+use crate::suggest::{self, Advice, Suggestion, SuggestionKind, Target};
+
+use super::output::Output;
+use super::session::Session;
+
+pub fn next(session: &Session, out: &mut Output, limit: Option<usize>) -> io::Result<()> {
+    let advice = suggest::advise(&session.roadmap, &session.progress, session.today);
+    let shown = |list: &[Suggestion]| limit.unwrap_or(list.len()).min(list.len());
+    if !out.tty {
+        return records(session, out, &advice, shown(&advice.next), shown(&advice.reviews));
+    }
+    let theme = out.painter.theme;
+    if advice.next.is_empty() {
+        let overall = session.progress.counts(&session.roadmap.skills);
+        let message = if overall.complete() == overall.total {
+            "Every skill is done or skipped. Well done!"
+        } else {
+            "Nothing can be started right now: finish or skip what the open skills require."
+        };
+        out.line(message)?;
+    } else {
+        out.line(out.paint("Next steps", theme.title))?;
+        list(session, out, &advice.next, shown(&advice.next))?;
+        if advice.next.iter().any(|s| s.kind == SuggestionKind::Milestone) {
+            hint(out, "When you start or finish a milestone: roadmap milestone PHASE start|done")?;
+        }
+    }
+    if !advice.warnings.is_empty() {
+        out.line("")?;
+        out.line(out.paint("Warnings", theme.warning))?;
+        for warning in &advice.warnings {
+            out.wrapped(&format!("  {} ", out.paint("!", theme.warning)), 4, &warning.message)?;
+        }
+    }
+    if !advice.reviews.is_empty() {
+        out.line("")?;
+        out.line(out.paint("Reviews due", theme.title))?;
+        list(session, out, &advice.reviews, shown(&advice.reviews))?;
+        hint(out, "Look again with roadmap show ID, then mark it: roadmap review ID")?;
+    }
+    Ok(())
+}
+
+/// One tab-separated record per suggestion, warning and review.
+fn records(session: &Session, out: &mut Output, advice: &Advice, next: usize, reviews: usize) -> io::Result<()> {
+    let roadmap = &session.roadmap;
+    for step in &advice.next[..next] {
+        out.record(&[step.kind.name(), step.target.id(roadmap), step.target.title(roadmap), &step.reason])?;
+    }
+    for warning in &advice.warnings {
+        let id = warning.skill.map_or("", |i| roadmap.skills[i].id.as_str());
+        out.record(&["warning", id, "", &warning.message])?;
+    }
+    for step in &advice.reviews[..reviews] {
+        out.record(&[step.kind.name(), step.target.id(roadmap), step.target.title(roadmap), &step.reason])?;
+    }
+    Ok(())
+}
+
+/// Numbered entries: title and id, then the kind and the reason, wrapped under the title.
+fn list(session: &Session, out: &mut Output, steps: &[Suggestion], shown: usize) -> io::Result<()> {
+    let theme = out.painter.theme;
+    let roadmap = &session.roadmap;
+    for (rank, step) in steps[..shown].iter().enumerate() {
+        let title = out.paint(step.target.title(roadmap), theme.subheading);
+        let id = match step.target {
+            Target::Skill(_) => step.target.id(roadmap).to_string(),
+            Target::Milestone(phase) => format!("milestone of {}", roadmap.phases[phase].id),
+        };
+        out.line(format!("{:>3}. {title}  {}", rank + 1, out.paint(&id, theme.dim)))?;
+        out.wrapped("     ", 5, &format!("{}: {}", label(step.kind), step.reason))?;
+    }
+    if steps.len() > shown {
+        hint(out, &format!("… {} more: roadmap next --all", steps.len() - shown))?;
+    }
+    Ok(())
+}
+
+fn hint(out: &mut Output, text: &str) -> io::Result<()> {
+    out.line(out.paint(&format!("     {text}"), out.painter.theme.dim))
+}
+
+fn label(kind: SuggestionKind) -> &'static str {
+    match kind {
+        SuggestionKind::Continue => "Continue",
+        SuggestionKind::Start => "Start",
+        SuggestionKind::Milestone => "Milestone",
+        SuggestionKind::Review => "Review",
+    }
+}
+
+/// `Next: Git basics (foundations/git-basics): …`, the line a change ends with.
+pub fn next_line(session: &Session) -> Option<String> {
+    let advice = suggest::advise(&session.roadmap, &session.progress, session.today);
+    let step = advice.next.first()?;
+    let roadmap = &session.roadmap;
+    let what = match step.target {
+        Target::Skill(_) => step.target.id(roadmap).to_string(),
+        Target::Milestone(phase) => format!("milestone of {}", roadmap.phases[phase].title),
+    };
+    Some(format!("Next: {} ({what}): {}", step.target.title(roadmap), step.reason))
+}

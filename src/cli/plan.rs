@@ -1,0 +1,67 @@
+//! `roadmap plan [--hours N]`: the weekly hours, and when each phase and the core path would
+//! be finished at that pace.
+
+use crate::suggest;
+use crate::ui::wrap;
+
+use super::output::Output;
+use super::session::{Failure, Session};
+
+/// Stores new weekly hours if given, then prints the projection (or how to get one).
+pub fn plan(session: &mut Session, out: &mut Output, hours: Option<f32>) -> Result<(), Failure> {
+    if let Some(hours) = hours {
+        session.progress.weekly_hours = Some(hours);
+        session.save()?;
+    }
+    let roadmap = &session.roadmap;
+    let Some(pace) = suggest::pace(roadmap, &session.progress, session.today) else {
+        let how = "No weekly hours set yet. Say how many hours a week you study, e.g. roadmap plan --hours 8";
+        return Ok(out.line(how)?);
+    };
+    if !out.tty {
+        out.record(&["weekly_hours", &number(pace.weekly_hours)])?;
+        for phase in &pace.phases {
+            let title = &roadmap.phases[phase.phase].title;
+            let fields =
+                [&roadmap.phases[phase.phase].id, &number(phase.remaining_hours), &phase.finish.to_string(), title];
+            out.record(&fields.map(String::as_str))?;
+        }
+        let core = ["core", &number(pace.core_remaining_hours), &pace.core_finish.to_string(), "Core path"];
+        return Ok(out.record(&core)?);
+    }
+    let theme = out.painter.theme;
+    let heading = out.paint(&format!("Pace at {} hours a week", number(pace.weekly_hours)), theme.title);
+    out.line(format!("{heading}, from today ({})", session.today))?;
+    out.line("")?;
+    let core_title = "Core path";
+    let titles = roadmap.phases.iter().map(|p| p.title.as_str()).chain([core_title]);
+    let name_width = titles.map(wrap::width).max().unwrap_or(0);
+    let row = |out: &mut Output, title: &str, hours: f32, finish: String| {
+        let pad = " ".repeat(name_width - wrap::width(title));
+        let left = if hours > 0.0 { format!("{:>5} h left", number(hours)) } else { "   nothing left".to_string() };
+        out.line(format!("  {title}{pad}  {left}  {finish}").trim_end())
+    };
+    for phase in &pace.phases {
+        let finish = if phase.remaining_hours > 0.0 { format!("done by {}", phase.finish) } else { String::new() };
+        row(out, &roadmap.phases[phase.phase].title, phase.remaining_hours, finish)?;
+    }
+    let finish = if pace.core_remaining_hours > 0.0 {
+        out.paint(&format!("done by {}", pace.core_finish), theme.subheading)
+    } else {
+        String::new()
+    };
+    row(out, core_title, pace.core_remaining_hours, finish)?;
+    out.line("")?;
+    let note = "Each phase starts when the one before it ends; skills in progress count in full. \
+                Change the pace: roadmap plan --hours N";
+    for line in wrap::wrap_plain(note, theme.dim, out.width) {
+        out.painter.write_text(out.out, &line.into())?;
+    }
+    Ok(())
+}
+
+/// Hours as a learner writes them: `8`, `7.5` (one decimal at most).
+fn number(hours: f32) -> String {
+    let tenths = (f64::from(hours) * 10.0).round() / 10.0;
+    if tenths.fract() == 0.0 { format!("{tenths:.0}") } else { format!("{tenths:.1}") }
+}

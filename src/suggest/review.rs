@@ -1,0 +1,74 @@
+//! Reviews: done skills whose checkpoints are not all ticked, then done skills due again 7,
+//! 30 and 90 days after finishing. A review moves the schedule to its next step.
+
+use crate::content::Roadmap;
+use crate::progress::{Date, Progress, SkillProgress, Status};
+
+use super::words::days_ago;
+use super::{Suggestion, SuggestionKind, Target};
+
+/// Days after finishing a skill when it is due for review.
+pub const REVIEW_STEPS: [i64; 3] = [7, 30, 90];
+
+/// A done skill's next scheduled review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewDue {
+    /// The step of `REVIEW_STEPS`: days after finishing.
+    pub after_days: i64,
+    pub date: Date,
+}
+
+/// The next review of a done skill, or `None` (not done, no finish date, or every step
+/// reviewed). A review covers the latest step due when it was made, or the first step if it
+/// came early, so each review moves the schedule on by at least one step.
+pub fn next_review(record: &SkillProgress) -> Option<ReviewDue> {
+    let finished = record.finished.filter(|_| record.status == Status::Done)?;
+    let next_step = match reviewed_since(record, finished) {
+        None => 0,
+        Some(reviewed) => {
+            let reached = REVIEW_STEPS.iter().filter(|&&days| finished.add_days(days) <= reviewed).count();
+            reached.max(1)
+        }
+    };
+    let after_days = *REVIEW_STEPS.get(next_step)?;
+    Some(ReviewDue { after_days, date: finished.add_days(after_days) })
+}
+
+/// The last review, if it came after finishing (an older one belongs to an earlier round).
+fn reviewed_since(record: &SkillProgress, finished: Date) -> Option<Date> {
+    record.reviewed.filter(|&reviewed| reviewed >= finished)
+}
+
+pub(super) fn reviews(roadmap: &Roadmap, progress: &Progress, today: Date) -> Vec<Suggestion> {
+    let mut unticked: Vec<(usize, &str, usize, String)> = Vec::new();
+    let mut due: Vec<(Date, usize, &str, usize, String)> = Vec::new();
+    for (index, skill) in roadmap.skills.iter().enumerate() {
+        let Some(record) = progress.get(&skill.id).filter(|r| r.status == Status::Done) else { continue };
+        let open = (0..skill.checkpoints.len()).filter(|c| !record.checkpoints.contains(c)).count();
+        let reviewed = match record.finished {
+            Some(finished) => reviewed_since(record, finished).is_some(),
+            None => record.reviewed.is_some(),
+        };
+        if open > 0 && !reviewed {
+            let reason = if skill.checkpoints.len() == 1 {
+                "its checkpoint is not ticked yet".to_string()
+            } else {
+                format!("{open} of {} checkpoints not ticked yet", skill.checkpoints.len())
+            };
+            unticked.push((skill.phase, &skill.id, index, reason));
+            continue;
+        }
+        if let (Some(next), Some(finished)) = (next_review(record), record.finished)
+            && next.date <= today
+        {
+            let reason =
+                format!("done {}, time for the {}-day review", days_ago(today.days_after(finished)), next.after_days);
+            due.push((next.date, skill.phase, &skill.id, index, reason));
+        }
+    }
+    unticked.sort();
+    due.sort();
+    let review = |index, reason| Suggestion { kind: SuggestionKind::Review, target: Target::Skill(index), reason };
+    let first = unticked.into_iter().map(|(_, _, index, reason)| review(index, reason));
+    first.chain(due.into_iter().map(|(_, _, _, index, reason)| review(index, reason))).collect()
+}

@@ -1,0 +1,57 @@
+//! The review schedule: 7, 30 and 90 days after finishing, each review moving it on.
+
+use super::{check, date, progress, school};
+use crate::progress::{SkillProgress, Status};
+use crate::suggest::{ReviewDue, next_review};
+
+fn done(finished: &str, reviewed: Option<&str>) -> SkillProgress {
+    SkillProgress {
+        status: Status::Done,
+        started: Some(date(finished)),
+        finished: Some(date(finished)),
+        reviewed: reviewed.map(date),
+        ..SkillProgress::default()
+    }
+}
+
+fn due(after_days: i64, day: &str) -> Option<ReviewDue> {
+    Some(ReviewDue { after_days, date: date(day) })
+}
+
+#[test]
+fn each_review_moves_the_schedule_to_the_next_step() {
+    assert_eq!(next_review(&done("2026-11-01", None)), due(7, "2026-11-08"));
+    assert_eq!(next_review(&done("2026-11-01", Some("2026-11-03"))), due(30, "2026-12-01"), "an early review");
+    assert_eq!(next_review(&done("2026-11-01", Some("2026-11-10"))), due(30, "2026-12-01"));
+    assert_eq!(next_review(&done("2026-11-01", Some("2026-12-05"))), due(90, "2027-01-30"));
+    assert_eq!(next_review(&done("2026-11-01", Some("2027-02-01"))), None, "every step reviewed");
+    assert_eq!(
+        next_review(&done("2026-11-01", Some("2026-10-20"))),
+        due(7, "2026-11-08"),
+        "a review of an earlier round"
+    );
+}
+
+#[test]
+fn only_done_skills_with_a_finish_date_have_a_schedule() {
+    let mut skipped = done("2026-11-01", None);
+    skipped.status = Status::Skipped;
+    assert_eq!(next_review(&skipped), None);
+    let mut undated = done("2026-11-01", None);
+    undated.finished = None;
+    assert_eq!(next_review(&undated), None);
+}
+
+#[test]
+fn a_review_clears_the_unticked_reminder_until_the_next_step() {
+    check(
+        &school(),
+        &progress(&["basics/setup done 2026-11-20 ticked 0 reviewed 2026-11-21"]),
+        &[
+            "start basics/syntax: Setup is done; unlocks 3 skills",
+            "start basics/thinking: a starting point, nothing to learn first; unlocks 2 skills",
+        ],
+        &[],
+        &[],
+    );
+}
