@@ -23,8 +23,9 @@ pub fn run(session: Session, theme: crate::ui::theme::Theme) -> anyhow::Result<(
     if let Some(note) = orphan_note {
         app.message = Some(Message { text: note, error: false });
     }
-    let save_lock = Arc::new(Mutex::new(()));
-    terminal::exit_on_signals(Arc::clone(&save_lock))?;
+    // Held while drawing or saving, so a signal never lands in the middle of either.
+    let busy = Arc::new(Mutex::new(()));
+    terminal::exit_on_signals(Arc::clone(&busy))?;
     let panic_key = std::env::var(PANIC_KEY_VAR).ok().and_then(|k| k.chars().next());
     let mut terminal = terminal::take_over()?;
     let result = (|| -> anyhow::Result<()> {
@@ -34,12 +35,15 @@ pub fn run(session: Session, theme: crate::ui::theme::Theme) -> anyhow::Result<(
         let size = terminal.size()?;
         app.update(Action::Resize { width: size.width, height: size.height });
         loop {
-            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+            {
+                let _drawing = busy.lock();
+                terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+            }
             let action = next_action(&app, panic_key)?;
             match app.update(action) {
                 None => {}
                 Some(Effect::Save) => {
-                    let _saving = save_lock.lock();
+                    let _saving = busy.lock();
                     match store.save(&app.progress) {
                         Ok(merged) => app.saved(merged),
                         Err(error) => app.save_failed(&error.to_string()),
@@ -47,7 +51,7 @@ pub fn run(session: Session, theme: crate::ui::theme::Theme) -> anyhow::Result<(
                 }
                 Some(Effect::Suspend) => terminal::suspend(&mut terminal)?,
                 Some(Effect::Quit) => {
-                    let _saving = save_lock.lock();
+                    let _saving = busy.lock();
                     return store.save(&app.progress).map(|_| ()).map_err(Into::into);
                 }
             }

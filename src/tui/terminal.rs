@@ -52,15 +52,15 @@ pub fn suspend(_terminal: &mut DefaultTerminal) -> io::Result<()> {
     Ok(())
 }
 
-/// On SIGTERM, SIGHUP or SIGINT: wait for a save in progress to finish (`save_lock`), give the
-/// terminal back, and exit with 128 + the signal number.
+/// On SIGTERM, SIGHUP or SIGINT: wait for a frame or a save in progress to finish (`busy`),
+/// give the terminal back, and exit with 128 + the signal number.
 #[cfg(unix)]
-pub fn exit_on_signals(save_lock: Arc<Mutex<()>>) -> io::Result<()> {
+pub fn exit_on_signals(busy: Arc<Mutex<()>>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::Builder::new().name("signals".into()).spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            let _saving = save_lock.lock();
+            let _finished = busy.lock();
             give_back();
             std::process::exit(128 + signal);
         }
@@ -69,6 +69,6 @@ pub fn exit_on_signals(save_lock: Arc<Mutex<()>>) -> io::Result<()> {
 }
 
 #[cfg(not(unix))]
-pub fn exit_on_signals(_save_lock: Arc<Mutex<()>>) -> io::Result<()> {
+pub fn exit_on_signals(_busy: Arc<Mutex<()>>) -> io::Result<()> {
     Ok(())
 }

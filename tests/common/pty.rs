@@ -142,7 +142,10 @@ impl Tui {
                             .collect()
                     })
                     .unwrap_or_default();
-                eprintln!("process {pid}: {state}\nthreads: {threads:?}");
+                eprintln!("process {pid}: {state}\nthreads: {threads:?}\nraw mode: {}", self.raw_mode());
+                let log = std::env::temp_dir().join(format!("roadmap-pty-{pid}.log"));
+                let _ = std::fs::write(&log, self.output());
+                eprintln!("all output: {}", log.display());
                 let _ = self.child.kill();
                 let output: Vec<char> = self.output().chars().collect();
                 let tail: String = output[output.len().saturating_sub(400)..].iter().collect();
