@@ -21,8 +21,10 @@ struct File {
     /// Planned study hours per week.
     #[serde(default)]
     weekly_hours: Option<f32>,
+    /// An entry with no value at all (`id:` and nothing after) is kept as `None` to be
+    /// refused: the writer never leaves one, so the file was cut short there.
     #[serde(default)]
-    skills: Option<BTreeMap<String, SkillEntry>>,
+    skills: Option<BTreeMap<String, Option<SkillEntry>>>,
     #[serde(default)]
     milestones: Option<BTreeMap<String, MilestoneEntry>>,
 }
@@ -86,7 +88,10 @@ pub fn parse(text: &str) -> Result<Progress, FormatError> {
             {
                 return Err(FormatError::TooNew { version });
             }
-            return Err(FormatError::Invalid { line: error.location().map(|l| l.line()), message: message_of(&error) });
+            // At the end of the text serde_yaml counts one line past the last one.
+            let last = text.lines().count().max(1);
+            let line = error.location().map(|l| l.line().min(last));
+            return Err(FormatError::Invalid { line, message: message_of(&error) });
         }
     };
     let Some(file) = file else { return Ok(Progress::default()) };
@@ -100,23 +105,24 @@ pub fn parse(text: &str) -> Result<Progress, FormatError> {
         let message = format!("weekly_hours must be between 0 and 168, not {hours}");
         return Err(FormatError::Invalid { line, message });
     }
-    let skills = file
-        .skills
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(id, e)| {
-            let record = SkillProgress {
-                status: e.status,
-                started: e.started,
-                finished: e.finished,
-                checkpoints: e.checkpoints,
-                note: e.note.unwrap_or_default(),
-                reviewed: e.reviewed,
-            };
-            (id, record)
-        })
-        .filter(|(_, record)| !record.is_blank())
-        .collect();
+    let mut skills = BTreeMap::new();
+    for (id, entry) in file.skills.unwrap_or_default() {
+        let Some(e) = entry else {
+            let message = format!("skills.{id}: the entry has no fields (was the file cut short here?)");
+            return Err(FormatError::Invalid { line: line_of_key(text, &id), message });
+        };
+        let record = SkillProgress {
+            status: e.status,
+            started: e.started,
+            finished: e.finished,
+            checkpoints: e.checkpoints,
+            note: e.note.unwrap_or_default(),
+            reviewed: e.reviewed,
+        };
+        if !record.is_blank() {
+            skills.insert(id, record);
+        }
+    }
     let milestones = file
         .milestones
         .unwrap_or_default()
@@ -126,13 +132,38 @@ pub fn parse(text: &str) -> Result<Progress, FormatError> {
     Ok(Progress { weekly_hours: file.weekly_hours, skills, milestones })
 }
 
-/// serde_yaml's message without its trailing location (the error carries the line).
+/// serde_yaml's message without its trailing location (the error carries the line), in
+/// the learner's words rather than the program's type names.
 fn message_of(error: &serde_yaml::Error) -> String {
+    const PLAIN: &[(&str, &str)] = &[
+        ("expected struct File", "expected a progress file (`version: 1`, then `skills:`)"),
+        ("expected struct SkillEntry", "expected a skill's fields (`status: done`, ...)"),
+        ("expected struct MilestoneEntry", "expected a milestone's fields (`status: done`, ...)"),
+        ("expected u32", "expected a whole number"),
+        ("unknown variant ``", "no value"),
+        ("invalid type: sequence", "found a list"),
+        ("invalid type: map", "found a mapping"),
+        ("invalid type: unit value", "found nothing"),
+        ("invalid type: string", "found the text"),
+        ("invalid type: integer", "found the number"),
+        ("invalid type: floating point", "found the number"),
+        ("invalid type: boolean", "found"),
+    ];
     let text = error.to_string();
-    match text.find(" at line ") {
+    let mut message = match text.find(" at line ") {
         Some(at) => text[..at].to_string(),
         None => text,
+    };
+    for (from, to) in PLAIN {
+        message = message.replace(from, to);
     }
+    message
+}
+
+/// The line of a skill's key, as the writer puts it (`  id:`, maybe quoted).
+fn line_of_key(text: &str, id: &str) -> Option<usize> {
+    let forms = [format!("{id}:"), format!("\"{id}\":"), format!("'{id}':")];
+    text.lines().position(|line| forms.iter().any(|form| line.trim_start().starts_with(form.as_str()))).map(|i| i + 1)
 }
 
 pub fn emit(progress: &Progress) -> String {
@@ -181,9 +212,35 @@ fn write_date(out: &mut String, key: &str, date: Option<Date>) {
 /// A single-line YAML scalar, quoted only when YAML needs it.
 fn scalar(text: &str) -> String {
     match serde_yaml::to_string(text) {
-        Ok(yaml) if !yaml.trim_end().contains('\n') => yaml.trim_end().to_string(),
-        _ => format!("\"{}\"", text.escape_default()),
+        // One line only: serde_yaml writes some texts (a lone line break) as a block scalar,
+        // whose header alone would read back as an empty text.
+        Ok(yaml) if !yaml.strip_suffix('\n').unwrap_or(&yaml).contains('\n') && !yaml.starts_with(['|', '>']) => {
+            yaml.trim_end().to_string()
+        }
+        _ => double_quoted(text),
     }
+}
+
+/// A YAML double-quoted scalar holding `text` exactly, whatever characters it has.
+fn double_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            // YAML allows only printable characters literally; the rest go as \uXXXX.
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Multi-line notes as a literal block, exactly as typed; anything a block cannot hold
