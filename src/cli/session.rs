@@ -1,6 +1,7 @@
 //! Everything a command needs before it runs: the roadmap (refused if broken), the state file
 //! (refused if unreadable), today's date. Also where the errors that end a run are defined.
 
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use crate::content::{self, Problems, Roadmap, Source};
@@ -54,22 +55,32 @@ pub fn source(cli: &Cli) -> Result<Source, Failure> {
     }
 }
 
-/// A folder given on the command line, refused early when it is plainly not a folder.
+/// A folder given on the command line, refused early when it is plainly not a usable folder:
+/// a file or nothing is bad usage (exit 2); a folder that cannot be read is a problem of the
+/// folder (exit 1), said once rather than as a `file:line` report.
 pub fn folder_source(dir: &Path, flag: &str) -> Result<Source, Failure> {
     if dir.as_os_str().is_empty() {
         return Err(Failure::Usage(format!("{flag} needs a folder, got an empty path")));
     }
+    let unreadable = |error: std::io::Error| {
+        Failure::Other(anyhow::anyhow!(
+            "{flag} {}: cannot read this folder ({error}): check its permissions, or use another folder",
+            dir.display()
+        ))
+    };
     match std::fs::metadata(dir) {
-        Ok(metadata) if metadata.is_dir() => Ok(Source::Dir(dir.to_path_buf())),
+        Ok(metadata) if metadata.is_dir() => match std::fs::read_dir(dir) {
+            Ok(_) => Ok(Source::Dir(dir.to_path_buf())),
+            Err(error) => Err(unreadable(error)),
+        },
         Ok(_) => Err(Failure::Usage(format!(
             "{flag} {} is a file; it must be a roadmap folder (one with roadmap.yaml)",
             dir.display()
         ))),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+        Err(error) if matches!(error.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
             Err(Failure::Usage(format!("{flag} {}: no such folder", dir.display())))
         }
-        // Unreadable and the like: the loader reports it as a problem of the folder.
-        Err(_) => Ok(Source::Dir(dir.to_path_buf())),
+        Err(error) => Err(unreadable(error)),
     }
 }
 
@@ -148,4 +159,41 @@ pub fn unknown_id(roadmap: &Roadmap, query: &str) -> Failure {
         format!("did you mean {}?", close.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", "))
     };
     Failure::Usage(format!("no skill `{query}` in {}: {hint}", roadmap.title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_content_path_that_is_not_a_folder_is_bad_usage() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("roadmap.yaml");
+        std::fs::write(&file, "id: x\n").unwrap();
+        for (path, says) in [
+            (file.clone(), "is a file"),
+            (dir.path().join("none"), "no such folder"),
+            (file.join("x"), "no such folder"),
+        ] {
+            let failure = folder_source(&path, "--content").unwrap_err();
+            assert_eq!(failure.exit_code(), 2, "{failure}");
+            assert!(failure.to_string().contains(says), "{failure}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_that_cannot_be_read_is_said_once_with_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let looped = dir.path().join("loop");
+        std::os::unix::fs::symlink(&looped, &looped).unwrap();
+        let failure = folder_source(&looped, "--content").unwrap_err();
+        assert_eq!(failure.exit_code(), 1);
+        let message = failure.to_string();
+        assert!(
+            message.starts_with(&format!("--content {}: cannot read this folder (", looped.display())),
+            "{message}"
+        );
+        assert!(message.ends_with("): check its permissions, or use another folder"), "{message}");
+    }
 }
