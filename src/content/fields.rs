@@ -48,7 +48,7 @@ impl<'a> Doc<'a> {
             Ok(value) => Some(value),
             Err(error) => {
                 // At the end of the text serde_yaml counts one line past the last one.
-                let line = error.location().map_or(1, |l| l.line());
+                let line = error.location().map_or(1, |l| line_of_index(yaml, l.index()));
                 let line = (self.first_line + line - 1).min(self.last_line);
                 let message = format!("YAML syntax: {}", without_locations(&error.to_string()));
                 self.problems.push(Problem::new(self.path, line, message));
@@ -224,6 +224,13 @@ fn too_deep(yaml: &str) -> Option<usize> {
     None
 }
 
+/// The 1-based line of a byte index, counting `\n` only. libyaml's own line numbers also
+/// count a lone `\r`, U+0085 and U+2028 as line breaks, which no editor shows as new lines.
+pub fn line_of_index(text: &str, index: usize) -> usize {
+    let before = &text.as_bytes()[..index.min(text.len())];
+    1 + before.iter().filter(|&&b| b == b'\n').count()
+}
+
 /// How a value reads in a message: "a list", "the number 6", "true/false".
 pub fn describe(value: &Value) -> String {
     match value {
@@ -276,6 +283,15 @@ mod tests {
         let mut doc = Doc::new("roadmap.yaml", yaml, 1, 2);
         assert!(doc.parse(yaml).is_none());
         assert_eq!(doc.problems[0].line, 2, "{:?}", doc.problems);
+    }
+
+    #[test]
+    fn lines_are_counted_as_editors_count_them() {
+        for yaml in ["a: 1\rb: 2\nc: d: e\n", "a: 1\u{85}b: 2\nc: d: e\n", "a: 'x\u{2028}y'\nc: d: e\n"] {
+            let mut doc = Doc::new("a.md", yaml, 2, 4);
+            assert!(doc.parse(yaml).is_none());
+            assert_eq!(doc.problems[0].line, 3, "{yaml:?}: {:?}", doc.problems);
+        }
     }
 
     #[test]

@@ -88,9 +88,7 @@ pub fn parse(text: &str) -> Result<Progress, FormatError> {
             {
                 return Err(FormatError::TooNew { version });
             }
-            // At the end of the text serde_yaml counts one line past the last one.
-            let last = text.lines().count().max(1);
-            let line = error.location().map(|l| l.line().min(last));
+            let line = error.location().map(|l| line_of_index(text, l.index()));
             return Err(FormatError::Invalid { line, message: message_of(&error) });
         }
     };
@@ -158,6 +156,15 @@ fn message_of(error: &serde_yaml::Error) -> String {
         message = message.replace(from, to);
     }
     message
+}
+
+/// The 1-based line of a byte index, counting `\n` only as editors do (libyaml also breaks
+/// lines at a lone `\r`), and never past the last line (libyaml puts an error at the end of
+/// the text one line further).
+fn line_of_index(text: &str, index: usize) -> usize {
+    let before = &text.as_bytes()[..index.min(text.len())];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    line.min(text.lines().count().max(1))
 }
 
 /// The line of a skill's key, as the writer puts it (`  id:`, maybe quoted).

@@ -93,6 +93,15 @@ fn wrong_shapes_are_explained_without_type_names() {
 }
 
 #[test]
+fn lines_count_only_line_feeds() {
+    let Err(FormatError::Invalid { line, .. }) = parse("version: 1\r# old mac\nskills:\n  a/x:\n    status: nope\n")
+    else {
+        panic!("accepted")
+    };
+    assert_eq!(line, Some(4));
+}
+
+#[test]
 fn an_entry_cut_after_its_id_is_refused_at_that_line() {
     let text = "version: 1\nskills:\n  a/x:\n    status: done\n  a/y:\n";
     let Err(FormatError::Invalid { line, message }) = parse(text) else { panic!("accepted") };
