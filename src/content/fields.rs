@@ -226,7 +226,7 @@ fn too_deep(yaml: &str) -> Option<usize> {
 
 /// The 1-based line of a byte index, counting `\n` only. libyaml's own line numbers also
 /// count a lone `\r`, U+0085 and U+2028 as line breaks, which no editor shows as new lines.
-pub fn line_of_index(text: &str, index: usize) -> usize {
+fn line_of_index(text: &str, index: usize) -> usize {
     let before = &text.as_bytes()[..index.min(text.len())];
     1 + before.iter().filter(|&&b| b == b'\n').count()
 }

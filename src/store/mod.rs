@@ -37,7 +37,7 @@ pub enum StoreError {
 }
 
 /// No progress file comes near this; anything larger is refused unread.
-pub const MAX_STATE_BYTES: u64 = 64 * 1024 * 1024;
+const MAX_STATE_BYTES: u64 = 64 * 1024 * 1024;
 
 fn line_suffix(line: Option<usize>) -> String {
     line.map(|l| format!(", line {l}")).unwrap_or_default()
@@ -72,10 +72,10 @@ fn write_hint(error: &io::Error) -> &'static str {
             " The disk is full: free some space and try again."
         }
         // EFBIG: a file size limit (ulimit -f) or a file system that is full in its own way.
-        io::ErrorKind::FileTooLarge => {
-            " The system refused to write the file (a full disk or a file size limit): \
-                                        free some space or raise the limit, and try again."
-        }
+        io::ErrorKind::FileTooLarge => concat!(
+            " The system refused to write the file (a full disk or a file size limit):",
+            " free some space or raise the limit, and try again."
+        ),
         _ => "",
     }
 }
@@ -186,7 +186,7 @@ fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
     let file = fs::File::open(path).map_err(read_error)?;
     file.take(MAX_STATE_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
     if bytes.len() as u64 > MAX_STATE_BYTES {
-        return Err(not_progress("it grew past 64 MiB while being read".to_string()));
+        return Err(not_progress(format!("it grew past {} MiB while being read", MAX_STATE_BYTES >> 20)));
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Some(text)),
