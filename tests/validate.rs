@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Sandbox, fixture};
+use common::{Sandbox, copy_dir, fixture};
 
 fn validate(name: &str) -> common::Run {
     Sandbox::new().run(&["validate", &fixture(name)])
@@ -201,17 +201,4 @@ fn usage_errors_exit_2() {
     let run = sandbox.run(&["validate", "Cargo.toml"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("Cargo.toml is a file; it must be a roadmap folder"), "{}", run.stderr);
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

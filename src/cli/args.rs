@@ -18,6 +18,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "ROADMAP_CONTENT", value_name = "DIR")]
     pub content: Option<PathBuf>,
 
+    /// How messages name where `content` came from: `--content DIR` or `ROADMAP_CONTENT=DIR`.
+    #[arg(skip)]
+    pub content_from_env: bool,
+
     /// Keep progress in this file instead of the default one
     #[arg(long, global = true, env = "ROADMAP_STATE", value_name = "FILE")]
     pub state: Option<PathBuf>,

@@ -12,7 +12,8 @@ mod session;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
 
 pub use args::{Cli, Command, MilestoneAction};
 pub use paint::Painter;
@@ -23,7 +24,7 @@ use output::Output;
 
 /// Runs the program with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
@@ -57,6 +58,14 @@ fn run_tui(cli: &Cli) -> Result<(), Failure> {
     let session = Session::open(cli)?;
     let theme = crate::ui::theme::Theme::new(use_color(cli, true));
     crate::tui::run(session, theme).map_err(Failure::Other)
+}
+
+/// The process's arguments, noting whether `--content` came from the environment.
+fn parse() -> Result<Cli, clap::Error> {
+    let matches = Cli::command().try_get_matches()?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    cli.content_from_env = matches.value_source("content") == Some(ValueSource::EnvVariable);
+    Ok(cli)
 }
 
 /// Whether to color: never with `--no-color` or `NO_COLOR` (non-empty), else on a terminal.
@@ -133,7 +142,7 @@ fn change(session: &mut Session, out: &mut Output, id: &str, status: Status) -> 
 
 fn validate(cli: &Cli, dir: Option<&std::path::Path>, out: &mut Output) -> Result<(), Failure> {
     let source = match dir {
-        Some(dir) => session::folder_source(dir, "validate")?,
+        Some(dir) => session::folder_source(dir, &format!("validate {}", dir.display()))?,
         None => session::source(cli)?,
     };
     let roadmap = match session::load_roadmap(&source) {

@@ -1,6 +1,7 @@
 //! Everything a command needs before it runs: the roadmap (refused if broken), the state file
 //! (refused if unreadable), today's date. Also where the errors that end a run are defined.
 
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use crate::content::{self, Problems, Roadmap, Source};
@@ -49,27 +50,35 @@ impl Failure {
 /// The roadmap a run uses: `--content`/`ROADMAP_CONTENT`, or the built-in one.
 pub fn source(cli: &Cli) -> Result<Source, Failure> {
     match &cli.content {
-        Some(dir) => folder_source(dir, "--content"),
+        Some(dir) if cli.content_from_env => folder_source(dir, &format!("ROADMAP_CONTENT={}", dir.display())),
+        Some(dir) => folder_source(dir, &format!("--content {}", dir.display())),
         None => Ok(Source::Builtin),
     }
 }
 
-/// A folder given on the command line, refused early when it is plainly not a folder.
-pub fn folder_source(dir: &Path, flag: &str) -> Result<Source, Failure> {
+/// A folder given on the command line (`shown` as the user gave it: `--content DIR`), refused
+/// early when it is plainly not a usable folder: a file or nothing is bad usage (exit 2); a
+/// folder that cannot be read is a problem of the folder (exit 1), said once rather than as a
+/// `file:line` report.
+pub fn folder_source(dir: &Path, shown: &str) -> Result<Source, Failure> {
     if dir.as_os_str().is_empty() {
-        return Err(Failure::Usage(format!("{flag} needs a folder, got an empty path")));
+        return Err(Failure::Usage(format!("{shown}: needs a folder, got an empty path")));
     }
+    let unreadable = |error: std::io::Error| {
+        Failure::Other(anyhow::anyhow!(
+            "{shown}: cannot read this folder ({error}): check its permissions, or use another folder"
+        ))
+    };
     match std::fs::metadata(dir) {
-        Ok(metadata) if metadata.is_dir() => Ok(Source::Dir(dir.to_path_buf())),
-        Ok(_) => Err(Failure::Usage(format!(
-            "{flag} {} is a file; it must be a roadmap folder (one with roadmap.yaml)",
-            dir.display()
-        ))),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            Err(Failure::Usage(format!("{flag} {}: no such folder", dir.display())))
+        Ok(metadata) if metadata.is_dir() => match std::fs::read_dir(dir) {
+            Ok(_) => Ok(Source::Dir(dir.to_path_buf())),
+            Err(error) => Err(unreadable(error)),
+        },
+        Ok(_) => Err(Failure::Usage(format!("{shown} is a file; it must be a roadmap folder (one with roadmap.yaml)"))),
+        Err(error) if matches!(error.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+            Err(Failure::Usage(format!("{shown}: no such folder")))
         }
-        // Unreadable and the like: the loader reports it as a problem of the folder.
-        Err(_) => Ok(Source::Dir(dir.to_path_buf())),
+        Err(error) => Err(unreadable(error)),
     }
 }
 
@@ -157,6 +166,18 @@ impl Session {
 }
 
 pub fn unknown_id(roadmap: &Roadmap, query: &str) -> Failure {
+    let example = roadmap.skills.first().map_or("phase/skill", |s| s.id.as_str());
+    if query.trim().is_empty() {
+        return Failure::Usage(format!(
+            "no skill id given: name one like `{example}` (`roadmap next` and `roadmap status` show ids)"
+        ));
+    }
+    let suffix = format!("/{query}");
+    let ends: Vec<String> =
+        roadmap.skills.iter().filter(|s| s.id.ends_with(&suffix)).map(|s| format!("`{}`", s.id)).collect();
+    if ends.len() > 1 {
+        return Failure::Usage(format!("`{query}` could be {}: give the whole id", ends.join(" or ")));
+    }
     let close = roadmap.closest_ids(query, 3);
     let hint = if close.is_empty() {
         "run `roadmap next` or `roadmap status` to see ids".to_string()
@@ -164,4 +185,52 @@ pub fn unknown_id(roadmap: &Roadmap, query: &str) -> Failure {
         format!("did you mean {}?", close.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", "))
     };
     Failure::Usage(format!("no skill `{query}` in {}: {hint}", roadmap.title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_content_path_that_is_not_a_folder_is_bad_usage() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("roadmap.yaml");
+        std::fs::write(&file, "id: x\n").unwrap();
+        for (path, says) in [
+            (file.clone(), "is a file"),
+            (dir.path().join("none"), "no such folder"),
+            (file.join("x"), "no such folder"),
+        ] {
+            let failure = folder_source(&path, &format!("--content {}", path.display())).unwrap_err();
+            assert_eq!(failure.exit_code(), 2, "{failure}");
+            assert!(failure.to_string().contains(says), "{failure}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_that_cannot_be_read_is_said_once_with_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let looped = dir.path().join("loop");
+        std::os::unix::fs::symlink(&looped, &looped).unwrap();
+        let failure = folder_source(&looped, &format!("--content {}", looped.display())).unwrap_err();
+        assert_eq!(failure.exit_code(), 1);
+        let message = failure.to_string();
+        assert!(
+            message.starts_with(&format!("--content {}: cannot read this folder (", looped.display())),
+            "{message}"
+        );
+        assert!(message.ends_with("): check its permissions, or use another folder"), "{message}");
+    }
+
+    #[test]
+    fn an_empty_id_or_one_like_no_other_is_explained() {
+        let roadmap = crate::content::load(&Source::Builtin).unwrap();
+        let message = |query: &str| unknown_id(&roadmap, query).to_string();
+        assert_eq!(
+            message("  "),
+            "no skill id given: name one like `foundations/problem-decomposition` (`roadmap next` and `roadmap status` show ids)"
+        );
+        assert!(message("zzzzzzzzzzzz").ends_with("run `roadmap next` or `roadmap status` to see ids"));
+    }
 }

@@ -13,13 +13,16 @@ pub struct Doc<'a> {
     pub path: &'a str,
     /// The file line of the document's first line.
     first_line: usize,
+    /// The last file line a problem may point at: the document's last line, or the closing
+    /// `---` of front matter (where "the YAML ended too early" belongs).
+    last_line: usize,
     locator: Locator,
     pub problems: Vec<Problem>,
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(path: &'a str, yaml: &str, first_line: usize) -> Self {
-        Doc { path, first_line, locator: Locator::new(yaml), problems: Vec::new() }
+    pub fn new(path: &'a str, yaml: &str, first_line: usize, last_line: usize) -> Self {
+        Doc { path, first_line, last_line, locator: Locator::new(yaml), problems: Vec::new() }
     }
 
     /// The file line of a path in the document.
@@ -34,12 +37,21 @@ impl<'a> Doc<'a> {
 
     /// Parses the document; a syntax error is reported at serde_yaml's location.
     pub fn parse(&mut self, yaml: &str) -> Option<Value> {
+        if let Some(line) = too_deep(yaml) {
+            let message = format!(
+                "YAML nested more than {MAX_FLOW_DEPTH} levels deep in `[` and `{{`: fields here are flat lists and texts"
+            );
+            self.problems.push(Problem::new(self.path, self.first_line + line - 1, message));
+            return None;
+        }
         match serde_yaml::from_str::<Value>(yaml) {
             Ok(value) => Some(value),
             Err(error) => {
-                let line = error.location().map_or(1, |l| l.line());
+                // At the end of the text serde_yaml counts one line past the last one.
+                let line = error.location().map_or(1, |l| line_of_index(yaml, l.index()));
+                let line = (self.first_line + line - 1).min(self.last_line);
                 let message = format!("YAML syntax: {}", without_locations(&error.to_string()));
-                self.problems.push(Problem::new(self.path, self.first_line + line - 1, message));
+                self.problems.push(Problem::new(self.path, line, message));
                 None
             }
         }
@@ -185,6 +197,40 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Flow collections (`[`, `{`) nested deeper than this are refused before parsing: libyaml's
+/// time grows with the square of the depth (1 MiB of `[` takes minutes), and a roadmap needs
+/// two or three levels.
+const MAX_FLOW_DEPTH: usize = 64;
+
+/// The 1-based line where brackets first nest deeper than [`MAX_FLOW_DEPTH`]. Brackets inside
+/// quotes and comments count too: a document with 64 unclosed ones in its text is not one an
+/// author wrote, and counting them all means no quoting trick gets past the check.
+fn too_deep(yaml: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut line = 1;
+    for byte in yaml.bytes() {
+        match byte {
+            b'\n' => line += 1,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(line);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The 1-based line of a byte index, counting `\n` only. libyaml's own line numbers also
+/// count a lone `\r`, U+0085 and U+2028 as line breaks, which no editor shows as new lines.
+fn line_of_index(text: &str, index: usize) -> usize {
+    let before = &text.as_bytes()[..index.min(text.len())];
+    1 + before.iter().filter(|&&b| b == b'\n').count()
+}
+
 /// How a value reads in a message: "a list", "the number 6", "true/false".
 pub fn describe(value: &Value) -> String {
     match value {
@@ -232,9 +278,38 @@ mod tests {
     }
 
     #[test]
+    fn an_error_at_the_end_of_the_text_points_at_its_last_line() {
+        let yaml = "id: x\nphases: [a, b\n";
+        let mut doc = Doc::new("roadmap.yaml", yaml, 1, 2);
+        assert!(doc.parse(yaml).is_none());
+        assert_eq!(doc.problems[0].line, 2, "{:?}", doc.problems);
+    }
+
+    #[test]
+    fn lines_are_counted_as_editors_count_them() {
+        for yaml in ["a: 1\rb: 2\nc: d: e\n", "a: 1\u{85}b: 2\nc: d: e\n", "a: 'x\u{2028}y'\nc: d: e\n"] {
+            let mut doc = Doc::new("a.md", yaml, 2, 4);
+            assert!(doc.parse(yaml).is_none());
+            assert_eq!(doc.problems[0].line, 3, "{yaml:?}: {:?}", doc.problems);
+        }
+    }
+
+    #[test]
+    fn deep_brackets_are_refused_before_the_parser_sees_them() {
+        let yaml = format!("title: x\ntags: {}{}\n", "[".repeat(200_000), "]".repeat(200_000));
+        let mut doc = Doc::new("a.md", &yaml, 2, 4);
+        assert!(doc.parse(&yaml).is_none());
+        assert_eq!(doc.problems.len(), 1);
+        assert_eq!(doc.problems[0].line, 3);
+        assert!(doc.problems[0].message.starts_with("YAML nested more than 64 levels"), "{:?}", doc.problems);
+        let fine = format!("tags: {}a{}\n", "[".repeat(20), "]".repeat(20));
+        assert!(Doc::new("a.md", &fine, 2, 3).parse(&fine).is_some());
+    }
+
+    #[test]
     fn reports_unknown_missing_and_mistyped_fields_at_their_lines() {
         let yaml = "title: 5\ntittle: x\nhours: many\n";
-        let mut doc = Doc::new("a.md", yaml, 2);
+        let mut doc = Doc::new("a.md", yaml, 2, 5);
         let value = doc.parse(yaml).unwrap();
         let map = doc.mapping(&value, &[], "front matter").unwrap().clone();
         doc.check_keys(&map, &[], &["title", "hours", "summary"], &["title", "summary"]);

@@ -34,6 +34,13 @@ fn is_fence(line: &str, closing: bool) -> bool {
     line == "---" || (closing && line == "...")
 }
 
+impl FrontMatter<'_> {
+    /// The file line of the closing `---`.
+    pub fn closing_line(&self) -> usize {
+        self.yaml_first_line + self.yaml.lines().count()
+    }
+}
+
 pub fn split(text: &str) -> Result<FrontMatter<'_>, Missing> {
     let mut lines = text.split_inclusive('\n');
     let Some(first) = lines.next() else { return Err(Missing::NoOpening) };
@@ -65,6 +72,8 @@ mod tests {
         assert_eq!(fm.yaml, "title: A\n");
         assert_eq!(fm.body, "## Body\n");
         assert_eq!(fm.yaml_first_line, 2);
+        assert_eq!(fm.closing_line(), 3);
+        assert_eq!(split("---\n---\n").unwrap().closing_line(), 2);
     }
 
     #[test]

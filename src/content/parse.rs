@@ -61,7 +61,7 @@ const SKILL_REQUIRED: &[&str] = &["title", "summary", "kind", "level", "hours"];
 const RESOURCE_FIELDS: &[&str] = &["title", "url", "kind"];
 
 pub fn roadmap(path: &str, text: &str) -> (Option<RoadmapDraft>, Vec<Problem>) {
-    let mut doc = Doc::new(path, text, 1);
+    let mut doc = Doc::new(path, text, 1, text.lines().count().max(1));
     let draft = doc.parse(text).and_then(|value| {
         let map = doc.mapping(&value, &[], "roadmap.yaml")?;
         doc.check_keys(map, &[], ROADMAP_FIELDS, &["id", "title", "phases"]);
@@ -89,7 +89,7 @@ pub fn phase(path: &str, text: &str) -> (Option<PhaseDraft>, Vec<Problem>) {
         Ok(fm) => fm,
         Err(missing) => return (None, vec![Problem::new(path, 1, missing.message())]),
     };
-    let mut doc = Doc::new(path, fm.yaml, fm.yaml_first_line);
+    let mut doc = Doc::new(path, fm.yaml, fm.yaml_first_line, fm.closing_line());
     let draft = doc.parse(fm.yaml).and_then(|value| {
         let map = doc.mapping(&value, &[], "front matter")?;
         doc.check_keys(map, &[], PHASE_FIELDS, &["title", "goal"]);
@@ -124,7 +124,7 @@ pub fn skill(path: &str, text: &str) -> (Option<SkillDraft>, Vec<Problem>) {
         Ok(fm) => fm,
         Err(missing) => return (None, vec![Problem::new(path, 1, missing.message())]),
     };
-    let mut doc = Doc::new(path, fm.yaml, fm.yaml_first_line);
+    let mut doc = Doc::new(path, fm.yaml, fm.yaml_first_line, fm.closing_line());
     let Some(value) = doc.parse(fm.yaml) else { return (None, doc.problems) };
     let Some(map) = doc.mapping(&value, &[], "front matter") else { return (None, doc.problems) };
     doc.check_keys(map, &[], SKILL_FIELDS, SKILL_REQUIRED);

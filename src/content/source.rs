@@ -114,7 +114,11 @@ fn read_dir(root: &Path, shown: &str) -> RawTree {
             let (files, unreadable) = read_phase_dir(&path, &name, shown, &mut tree.problems);
             tree.dirs.push(RawDir { name, files, unreadable });
         } else if name == "roadmap.yaml" {
-            let read = || fs::read(&path);
+            if let Some(why) = not_regular(&metadata) {
+                tree.problems.push(Problem::new(join(shown, &name), 1, why));
+                continue;
+            }
+            let read = || read_limited(&path);
             if let Some(text) = checked_text(shown, &name, metadata.len(), read, &mut tree.problems) {
                 tree.roadmap_yaml = Some(RawFile { rel: name, text });
             }
@@ -149,7 +153,9 @@ fn read_phase_dir(path: &Path, dir_name: &str, root: &str, problems: &mut Vec<Pr
                 continue;
             }
         };
-        if !metadata.is_file() {
+        if let Some(why) = not_regular(&metadata) {
+            problems.push(Problem::new(join(shown, &name), 1, why));
+            unreadable.push(rel);
             continue;
         }
         let read = || read_limited(&file_path);
@@ -183,6 +189,18 @@ fn name_or_problem(name: &std::ffi::OsStr, shown: &str, problems: &mut Vec<Probl
             None
         }
     }
+}
+
+/// Why a file the roadmap needs is not read: a pipe would block and a device may never end.
+fn not_regular(metadata: &fs::Metadata) -> Option<String> {
+    let what = if metadata.is_file() {
+        return None;
+    } else if metadata.is_dir() {
+        "a folder"
+    } else {
+        "a device, a pipe or a socket"
+    };
+    Some(format!("this is {what}, not a regular file: replace it with a file, or remove it"))
 }
 
 /// Reads at most one byte past the limit, so a file that grew after `stat` is still refused
@@ -237,5 +255,34 @@ pub fn join(root: &str, rel: &str) -> String {
         format!("{root}{rel}")
     } else {
         format!("{root}/{rel}")
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipes_devices_and_folders_in_place_of_files_are_problems_not_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("basics")).unwrap();
+        // A pipe blocks whoever opens it for reading; /dev/zero never ends.
+        let fifo = std::ffi::CString::new(root.join("roadmap.yaml").to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        std::os::unix::fs::symlink("/dev/zero", root.join("basics/zero.md")).unwrap();
+        fs::create_dir(root.join("basics/folder.md")).unwrap();
+        let tree = read_dir(root, "r");
+        let shown: Vec<String> = tree.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "r/basics/folder.md:1: this is a folder, not a regular file: replace it with a file, or remove it",
+                "r/basics/zero.md:1: this is a device, a pipe or a socket, not a regular file: replace it with a file, or remove it",
+                "r/roadmap.yaml:1: this is a device, a pipe or a socket, not a regular file: replace it with a file, or remove it",
+            ]
+        );
+        assert_eq!(tree.dirs[0].unreadable, ["basics/folder.md", "basics/zero.md"]);
     }
 }

@@ -21,8 +21,10 @@ struct File {
     /// Planned study hours per week.
     #[serde(default)]
     weekly_hours: Option<f32>,
+    /// An entry with no value at all (`id:` and nothing after) is kept as `None` to be
+    /// refused: the writer never leaves one, so the file was cut short there.
     #[serde(default)]
-    skills: Option<BTreeMap<String, SkillEntry>>,
+    skills: Option<BTreeMap<String, Option<SkillEntry>>>,
     #[serde(default)]
     milestones: Option<BTreeMap<String, MilestoneEntry>>,
 }
@@ -86,7 +88,8 @@ pub fn parse(text: &str) -> Result<Progress, FormatError> {
             {
                 return Err(FormatError::TooNew { version });
             }
-            return Err(FormatError::Invalid { line: error.location().map(|l| l.line()), message: message_of(&error) });
+            let line = error.location().map(|l| line_of_index(text, l.index()));
+            return Err(FormatError::Invalid { line, message: message_of(&error) });
         }
     };
     let Some(file) = file else { return Ok(Progress::default()) };
@@ -100,23 +103,24 @@ pub fn parse(text: &str) -> Result<Progress, FormatError> {
         let message = format!("weekly_hours must be between 0 and 168, not {hours}");
         return Err(FormatError::Invalid { line, message });
     }
-    let skills = file
-        .skills
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(id, e)| {
-            let record = SkillProgress {
-                status: e.status,
-                started: e.started,
-                finished: e.finished,
-                checkpoints: e.checkpoints,
-                note: e.note.unwrap_or_default(),
-                reviewed: e.reviewed,
-            };
-            (id, record)
-        })
-        .filter(|(_, record)| !record.is_blank())
-        .collect();
+    let mut skills = BTreeMap::new();
+    for (id, entry) in file.skills.unwrap_or_default() {
+        let Some(e) = entry else {
+            let message = format!("skills.{id}: the entry has no fields (was the file cut short here?)");
+            return Err(FormatError::Invalid { line: line_of_key(text, &id), message });
+        };
+        let record = SkillProgress {
+            status: e.status,
+            started: e.started,
+            finished: e.finished,
+            checkpoints: e.checkpoints,
+            note: e.note.unwrap_or_default(),
+            reviewed: e.reviewed,
+        };
+        if !record.is_blank() {
+            skills.insert(id, record);
+        }
+    }
     let milestones = file
         .milestones
         .unwrap_or_default()
@@ -126,13 +130,47 @@ pub fn parse(text: &str) -> Result<Progress, FormatError> {
     Ok(Progress { weekly_hours: file.weekly_hours, skills, milestones })
 }
 
-/// serde_yaml's message without its trailing location (the error carries the line).
+/// serde_yaml's message without its trailing location (the error carries the line), in
+/// the learner's words rather than the program's type names.
 fn message_of(error: &serde_yaml::Error) -> String {
+    const PLAIN: &[(&str, &str)] = &[
+        ("expected struct File", "expected a progress file (`version: 1`, then `skills:`)"),
+        ("expected struct SkillEntry", "expected a skill's fields (`status: done`, ...)"),
+        ("expected struct MilestoneEntry", "expected a milestone's fields (`status: done`, ...)"),
+        ("expected u32", "expected a whole number"),
+        ("unknown variant ``", "no value"),
+        ("invalid type: sequence", "found a list"),
+        ("invalid type: map", "found a mapping"),
+        ("invalid type: unit value", "found nothing"),
+        ("invalid type: string", "found the text"),
+        ("invalid type: integer", "found the number"),
+        ("invalid type: floating point", "found the number"),
+        ("invalid type: boolean", "found"),
+    ];
     let text = error.to_string();
-    match text.find(" at line ") {
+    let mut message = match text.find(" at line ") {
         Some(at) => text[..at].to_string(),
         None => text,
+    };
+    for (from, to) in PLAIN {
+        message = message.replace(from, to);
     }
+    message
+}
+
+/// The 1-based line of a byte index, counting `\n` only as editors do (libyaml also breaks
+/// lines at a lone `\r`), and never past the last line (libyaml puts an error at the end of
+/// the text one line further).
+fn line_of_index(text: &str, index: usize) -> usize {
+    let before = &text.as_bytes()[..index.min(text.len())];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    line.min(text.lines().count().max(1))
+}
+
+/// The line of a skill's key, as the writer puts it (`  id:`, maybe quoted).
+fn line_of_key(text: &str, id: &str) -> Option<usize> {
+    let forms = [format!("{id}:"), format!("\"{id}\":"), format!("'{id}':")];
+    text.lines().position(|line| forms.iter().any(|form| line.trim_start().starts_with(form.as_str()))).map(|i| i + 1)
 }
 
 pub fn emit(progress: &Progress) -> String {
@@ -178,13 +216,15 @@ fn write_date(out: &mut String, key: &str, date: Option<Date>) {
     }
 }
 
-/// Characters YAML treats as line breaks or that a file should not hold raw.
+/// Characters YAML treats as line breaks, or may not hold literally in a file.
 fn is_special(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+    c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// A single-line YAML scalar, quoted only when YAML needs it.
 fn scalar(text: &str) -> String {
+    // serde_yaml writes some texts (a lone line break) as a block scalar, whose header alone
+    // would read back as an empty text: only its one-line answers are used.
     if !text.chars().any(is_special)
         && let Ok(yaml) = serde_yaml::to_string(text)
     {
@@ -196,7 +236,7 @@ fn scalar(text: &str) -> String {
     double_quoted(text)
 }
 
-/// A YAML double-quoted scalar: every special character escaped, everything else as is.
+/// A YAML double-quoted scalar holding `text` exactly, whatever characters it has.
 fn double_quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -207,7 +247,10 @@ fn double_quoted(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if is_special(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
+            // YAML allows only printable characters literally; the rest go as \uXXXX.
+            c if is_special(c) => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
             c => out.push(c),
         }
     }

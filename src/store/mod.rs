@@ -6,7 +6,7 @@ mod format;
 mod merge;
 
 use std::fs;
-use std::io;
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
 use crate::progress::Progress;
@@ -26,11 +26,18 @@ pub enum StoreError {
     TooNew { path: PathBuf, version: u64 },
     #[error("{} is a folder, not a file.\nNothing was changed. Move it away, or point --state at a file.", path.display())]
     IsFolder { path: PathBuf },
+    /// A device, a pipe, or a file far larger than any progress file: reading it could hang
+    /// or fill memory, so it is not read at all.
+    #[error("{} is not a progress file: {why}.\nNothing was changed. Move it away, or point --state at your progress file.", path.display())]
+    NotProgress { path: PathBuf, why: String },
     #[error("cannot read {}: {source}\nNothing was changed. Check the file's permissions.", path.display())]
     Read { path: PathBuf, source: io::Error },
     #[error("cannot save progress to {}: {source}\nThe file on disk was not changed; the last change was not saved.{}", path.display(), write_hint(source))]
     Write { path: PathBuf, source: io::Error },
 }
+
+/// No progress file comes near this; anything larger is refused unread.
+const MAX_STATE_BYTES: u64 = 64 * 1024 * 1024;
 
 fn line_suffix(line: Option<usize>) -> String {
     line.map(|l| format!(", line {l}")).unwrap_or_default()
@@ -40,11 +47,20 @@ fn advice(path: &Path, backup: Option<&Path>) -> String {
     match backup {
         Some(backup) => format!(
             "Nothing was changed. Fix that line, or go back to the last good copy:\n    cp {} {}",
-            backup.display(),
-            path.display()
+            shell_quoted(backup),
+            shell_quoted(path)
         ),
-        None => "Nothing was changed. Fix that line (there is no backup yet).".to_string(),
+        None => "Nothing was changed. Fix that line, or move the file away to start with no progress \
+                 (there is no backup yet)."
+            .to_string(),
     }
+}
+
+/// A path as it can be pasted into a shell.
+fn shell_quoted(path: &Path) -> String {
+    let text = path.display().to_string();
+    let plain = text.chars().all(|c| c.is_alphanumeric() || "/._-+:@%,~=".contains(c));
+    if plain && !text.is_empty() { text } else { format!("'{}'", text.replace('\'', "'\\''")) }
 }
 
 fn write_hint(error: &io::Error) -> &'static str {
@@ -55,6 +71,11 @@ fn write_hint(error: &io::Error) -> &'static str {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
             " The disk is full: free some space and try again."
         }
+        // EFBIG: a file size limit (ulimit -f) or a file system that is full in its own way.
+        io::ErrorKind::FileTooLarge => concat!(
+            " The system refused to write the file (a full disk or a file size limit):",
+            " free some space or raise the limit, and try again."
+        ),
         _ => "",
     }
 }
@@ -103,6 +124,9 @@ impl Store {
         let lock = fs::OpenOptions::new().create(true).truncate(false).write(true).open(self.lock_path());
         let lock = lock.map_err(write_error)?;
         lock.lock().map_err(write_error)?;
+        // Holding the lock, no other save is under way: temp files here are from killed saves.
+        atomic::remove_stale(&self.path);
+        atomic::remove_stale(&Store::backup_path(&self.path));
         let on_disk = read_text(&self.path)?;
         let theirs = match &on_disk {
             Some(text) => self.parse(text)?,
@@ -141,20 +165,38 @@ fn read(path: &Path) -> Result<Option<Progress>, StoreError> {
 
 /// The file's text, `None` if it does not exist yet.
 fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
-    match fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Ok(Some(text)),
-            Err(error) => {
-                let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-                let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
-                let backup = Some(Store::backup_path(path)).filter(|b| b.is_file());
-                let message = "the file is not text (not valid UTF-8)".to_string();
-                Err(StoreError::Corrupt { path: path.to_path_buf(), line: Some(line), message, backup })
-            }
-        },
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(_) if path.is_dir() => Err(StoreError::IsFolder { path: path.to_path_buf() }),
-        Err(source) => Err(StoreError::Read { path: path.to_path_buf(), source }),
+    let read_error = |source| StoreError::Read { path: path.to_path_buf(), source };
+    // Looked at before it is opened: opening a pipe blocks, reading a device never ends.
+    let metadata = match fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(read_error(error)),
+    };
+    let not_progress = |why: String| StoreError::NotProgress { path: path.to_path_buf(), why };
+    if metadata.is_dir() {
+        return Err(StoreError::IsFolder { path: path.to_path_buf() });
+    }
+    if !metadata.is_file() {
+        return Err(not_progress("it is a device or a pipe, not a regular file".to_string()));
+    }
+    if metadata.len() > MAX_STATE_BYTES {
+        return Err(not_progress(format!("it is {} MiB, far more than any progress file", metadata.len() >> 20)));
+    }
+    let mut bytes = Vec::new();
+    let file = fs::File::open(path).map_err(read_error)?;
+    file.take(MAX_STATE_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
+    if bytes.len() as u64 > MAX_STATE_BYTES {
+        return Err(not_progress(format!("it grew past {} MiB while being read", MAX_STATE_BYTES >> 20)));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) => {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+            let backup = Some(Store::backup_path(path)).filter(|b| b.is_file());
+            let message = "the file is not text (not valid UTF-8)".to_string();
+            Err(StoreError::Corrupt { path: path.to_path_buf(), line: Some(line), message, backup })
+        }
     }
 }
 

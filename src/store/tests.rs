@@ -88,3 +88,51 @@ fn saving_through_a_symlink_keeps_the_link() {
     assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
     assert!(fs::read_to_string(&real).unwrap().contains("a/x"));
 }
+
+#[test]
+fn a_save_removes_temp_files_left_by_a_killed_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.yaml");
+    fs::write(dir.path().join(".progress.yaml.k1LLed.tmp"), "version: 1\nski").unwrap();
+    fs::write(dir.path().join(".progress.yaml.bak.k1LLed.tmp"), "").unwrap();
+    let (mut store, mut progress) = Store::open(&path).unwrap();
+    progress.set_status("a/x", Status::Done, today());
+    store.save(&progress).unwrap();
+    let mut names: Vec<String> =
+        fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["progress.yaml", "progress.yaml.lock"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_huge_file_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe.yaml");
+    let c_path = std::ffi::CString::new(pipe.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let error = Store::open(&pipe).unwrap_err().to_string();
+    assert!(
+        error.starts_with(&format!("{} is not a progress file: it is a device or a pipe", pipe.display())),
+        "{error}"
+    );
+
+    let huge = dir.path().join("huge.yaml");
+    fs::File::create(&huge).unwrap().set_len(MAX_STATE_BYTES + 1).unwrap();
+    let error = Store::open(&huge).unwrap_err().to_string();
+    assert!(error.contains("is not a progress file: it is 64 MiB, far more than any progress file"), "{error}");
+    assert!(error.contains("Move it away, or point --state at your progress file."), "{error}");
+}
+
+#[test]
+fn the_restore_command_can_be_pasted_into_a_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("my progress's.yaml");
+    fs::write(&path, "skills: [\n").unwrap();
+    fs::write(Store::backup_path(&path), "version: 1\nskills: {}\n").unwrap();
+    let error = Store::open(&path).unwrap_err().to_string();
+    let quoted = |p: &Path| format!("'{}'", p.display().to_string().replace('\'', "'\\''"));
+    let expected = format!("    cp {} {}", quoted(&Store::backup_path(&path)), quoted(&path));
+    assert!(error.ends_with(&expected), "{error}");
+}

@@ -75,6 +75,80 @@ fn wrong_shapes_are_refused() {
     }
 }
 
+#[test]
+fn wrong_shapes_are_explained_without_type_names() {
+    let message = |text: &str| match parse(text) {
+        Err(FormatError::Invalid { message, .. }) => message,
+        other => panic!("{text:?} gave {other:?}"),
+    };
+    assert_eq!(message("- a\n- b\n"), "found a list, expected a progress file (`version: 1`, then `skills:`)");
+    assert_eq!(
+        message("version: 1\nskills:\n  a/x: done\n"),
+        "skills.a/x: found the text \"done\", expected a skill's fields (`status: done`, ...)"
+    );
+    assert!(
+        message("version: 1\nskills:\n  a/x:\n    status:\n")
+            .ends_with("status: no value, expected one of `todo`, `doing`, `done`, `skipped`")
+    );
+}
+
+#[test]
+fn lines_count_only_line_feeds() {
+    let Err(FormatError::Invalid { line, .. }) = parse("version: 1\r# old mac\nskills:\n  a/x:\n    status: nope\n")
+    else {
+        panic!("accepted")
+    };
+    assert_eq!(line, Some(4));
+}
+
+#[test]
+fn an_entry_cut_after_its_id_is_refused_at_that_line() {
+    let text = "version: 1\nskills:\n  a/x:\n    status: done\n  a/y:\n";
+    let Err(FormatError::Invalid { line, message }) = parse(text) else { panic!("accepted") };
+    assert_eq!(line, Some(5));
+    assert!(message.contains("a/y") && message.contains("cut short"), "{message}");
+}
+
+#[test]
+fn every_prefix_of_a_file_loads_or_is_refused_at_a_line_inside_it() {
+    let mut progress = Progress { weekly_hours: Some(8.0), ..Progress::default() };
+    for (i, status) in Status::ALL.iter().enumerate() {
+        let mut record = SkillProgress { status: *status, note: format!("line one\nline {i}\n"), ..Default::default() };
+        record.started = Some(date("2026-11-02"));
+        record.checkpoints = [0, i].into();
+        progress.skills.insert(format!("phase/skill-{i}"), record);
+    }
+    let text = emit(&progress);
+    for end in 0..text.len() {
+        let prefix = &text[..end];
+        match parse(prefix) {
+            Ok(_) | Err(FormatError::Invalid { line: None, .. }) => {}
+            Err(FormatError::Invalid { line: Some(line), .. }) => {
+                assert!((1..=prefix.lines().count().max(1)).contains(&line), "{prefix:?}: line {line}")
+            }
+            Err(other) => panic!("{prefix:?}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn notes_that_need_escapes_are_written_so_they_read_back() {
+    for note in [
+        "\n",
+        "\n\n",
+        "é\n\tindented\n",
+        "a\u{85}b\n",
+        "nul \u{0} and bell \u{7}\n",
+        "\u{feff}x\ny",
+        "\"quoted\" \\ back\r\n",
+    ] {
+        let mut progress = Progress::default();
+        progress.skills.insert("a/x".into(), SkillProgress { note: note.into(), ..SkillProgress::default() });
+        let text = emit(&progress);
+        assert_eq!(parse(&text).map(|p| p.skills["a/x"].note.clone()), Ok(note.to_string()), "{text}");
+    }
+}
+
 fn arb_note() -> impl Strategy<Value = String> {
     prop_oneof![
         Just(String::new()),
