@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use super::color::ThemeChoice;
+
 /// An interactive tutor for a career roadmap. With no command, opens the terminal UI.
 #[derive(Debug, Parser)]
 #[command(name = "roadmap", version, about, long_about = None, max_term_width = 100)]
@@ -25,6 +27,10 @@ pub struct Cli {
     /// Plain output without colors (the NO_COLOR variable does the same)
     #[arg(long, global = true)]
     pub no_color: bool,
+
+    /// Colors for a dark or light terminal background [default: auto]
+    #[arg(long, global = true, env = "ROADMAP_THEME", value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeChoice>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -1,6 +1,7 @@
 //! The command line: clap arguments, the scriptable commands, plain output for scripts.
 
 mod args;
+mod color;
 mod commands;
 mod output;
 mod paint;
@@ -9,9 +10,10 @@ mod session;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 pub use args::{Cli, Command};
+pub use color::{ThemeChoice, theme, use_color, wants_color};
 pub use paint::Painter;
 pub use session::{Failure, Session};
 
@@ -20,7 +22,7 @@ use output::Output;
 
 /// Runs the program with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse_args() {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
@@ -35,20 +37,24 @@ pub fn main() -> ExitCode {
         Err(Failure::Other(error)) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(failure) => {
             let _ = lock.flush();
-            report(&failure, use_color(&cli, std::io::stderr().is_terminal()));
+            let color = use_color(&cli, std::io::stderr().is_terminal());
+            report(&failure, Painter::with_theme(theme(&cli, color)));
             ExitCode::from(failure.exit_code())
         }
     }
 }
 
-/// Whether to color: never with `--no-color` or `NO_COLOR` (non-empty), else on a terminal.
-pub fn use_color(cli: &Cli, terminal: bool) -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    terminal && !cli.no_color && !no_color
+/// The process's arguments, parsed; clap's own help and errors follow `--no-color` too.
+fn parse_args() -> Result<Cli, clap::Error> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut command = Cli::command();
+    if color::no_color_arg(&args) {
+        command = command.color(clap::ColorChoice::Never);
+    }
+    Cli::from_arg_matches_mut(&mut command.try_get_matches_from(args)?)
 }
 
-fn report(failure: &Failure, color: bool) {
-    let painter = Painter::new(color);
+fn report(failure: &Failure, painter: Painter) {
     let label = painter.paint("error:", painter.theme.error);
     match failure {
         Failure::Content { .. } => {
@@ -70,9 +76,13 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 /// Runs one parsed command line, writing its output to `out`.
 pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
     let width = if tty { terminal_width() } else { 80 };
-    let mut output = Output { out, painter: Painter::new(use_color(cli, tty)), tty, width };
-    if let Some(Command::Validate { dir }) = &cli.command {
-        return validate(cli, dir.as_deref(), &mut output);
+    let color = use_color(cli, tty);
+    // Color forced into a pipe (CLICOLOR_FORCE) means a person reads it after all, through
+    // `less -R` or a CI log: give them the terminal layout rather than tab-separated records.
+    let human = tty || color;
+    let mut output = Output { out, painter: Painter::with_theme(theme(cli, color)), tty: human, width };
+    if let Some(done) = run_without_session(cli, &mut output) {
+        return done;
     }
     let mut session = Session::open(cli)?;
     if let Some(note) = session.orphan_note() {
@@ -94,9 +104,18 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
         Some(Command::Done { id }) => change(&mut session, &mut output, id, Status::Done)?,
         Some(Command::Skip { id }) => change(&mut session, &mut output, id, Status::Skipped)?,
         Some(Command::Reset { id }) => change(&mut session, &mut output, id, Status::Todo)?,
-        Some(Command::Validate { .. }) => unreachable!("validate returned above"),
+        Some(Command::Validate { .. }) => unreachable!("run_without_session handled it"),
     }
     Ok(())
+}
+
+/// Commands that need neither a loaded roadmap nor the progress file, so broken content or a
+/// corrupt state file cannot stop them; `None` for every other command.
+fn run_without_session(cli: &Cli, out: &mut Output) -> Option<Result<(), Failure>> {
+    Some(match cli.command.as_ref()? {
+        Command::Validate { dir } => validate(cli, dir.as_deref(), out),
+        _ => return None,
+    })
 }
 
 fn change(session: &mut Session, out: &mut Output, id: &str, status: Status) -> Result<(), Failure> {
