@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use super::color::ThemeChoice;
+use super::export::ExportArgs;
 
 /// An interactive tutor for a career roadmap. With no command, opens the terminal UI.
 #[derive(Debug, Parser)]
@@ -79,4 +80,6 @@ pub enum Command {
         /// The folder to check (default: the roadmap in use)
         dir: Option<PathBuf>,
     },
+    /// Your progress as a Markdown report to share, or as JSON for scripts
+    Export(ExportArgs),
 }

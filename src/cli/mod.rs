@@ -3,6 +3,7 @@
 mod args;
 mod color;
 mod commands;
+mod export;
 mod output;
 mod paint;
 mod session;
@@ -104,6 +105,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
         Some(Command::Done { id }) => change(&mut session, &mut output, id, Status::Done)?,
         Some(Command::Skip { id }) => change(&mut session, &mut output, id, Status::Skipped)?,
         Some(Command::Reset { id }) => change(&mut session, &mut output, id, Status::Todo)?,
+        Some(Command::Export(args)) => export::run(&session, &mut output, args)?,
         Some(Command::Validate { .. }) => unreachable!("run_without_session handled it"),
     }
     Ok(())
