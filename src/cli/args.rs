@@ -82,4 +82,12 @@ pub enum Command {
     },
     /// Your progress as a Markdown report to share, or as JSON for scripts
     Export(ExportArgs),
+    /// Print a completion script for your shell (see the README for where to put it)
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff: `roadmap man | man -l -`
+    Man,
 }

@@ -4,6 +4,7 @@ mod args;
 mod color;
 mod commands;
 mod export;
+mod generate;
 mod output;
 mod paint;
 mod session;
@@ -106,7 +107,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
         Some(Command::Skip { id }) => change(&mut session, &mut output, id, Status::Skipped)?,
         Some(Command::Reset { id }) => change(&mut session, &mut output, id, Status::Todo)?,
         Some(Command::Export(args)) => export::run(&session, &mut output, args)?,
-        Some(Command::Validate { .. }) => unreachable!("run_without_session handled it"),
+        Some(Command::Validate { .. } | Command::Completions { .. } | Command::Man) => {
+            unreachable!("run_without_session handled it")
+        }
     }
     Ok(())
 }
@@ -116,6 +119,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
 fn run_without_session(cli: &Cli, out: &mut Output) -> Option<Result<(), Failure>> {
     Some(match cli.command.as_ref()? {
         Command::Validate { dir } => validate(cli, dir.as_deref(), out),
+        Command::Completions { shell } => generate::completions(*shell, out),
+        Command::Man => generate::man_page(out),
         _ => return None,
     })
 }
