@@ -6,7 +6,7 @@ mod common;
 use common::Sandbox;
 
 const COMMANDS: &[&str] =
-    &["status", "next", "show", "start", "done", "skip", "reset", "validate", "export", "completions", "man"];
+    &["status", "next", "show", "start", "done", "skip", "reset", "validate", "export", "new", "completions", "man"];
 
 #[test]
 fn completions_generate_for_every_shell() {

@@ -82,6 +82,11 @@ pub enum Command {
     },
     /// Your progress as a Markdown report to share, or as JSON for scripts
     Export(ExportArgs),
+    /// Start a new roadmap in a folder: a skeleton that passes `validate`
+    New {
+        /// The folder to create (it must not exist yet, or be empty)
+        dir: PathBuf,
+    },
     /// Print a completion script for your shell (see the README for where to put it)
     Completions {
         /// The shell to complete in

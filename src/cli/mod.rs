@@ -7,6 +7,7 @@ mod export;
 mod generate;
 mod output;
 mod paint;
+mod scaffold;
 mod session;
 
 use std::io::{IsTerminal, Write};
@@ -107,7 +108,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
         Some(Command::Skip { id }) => change(&mut session, &mut output, id, Status::Skipped)?,
         Some(Command::Reset { id }) => change(&mut session, &mut output, id, Status::Todo)?,
         Some(Command::Export(args)) => export::run(&session, &mut output, args)?,
-        Some(Command::Validate { .. } | Command::Completions { .. } | Command::Man) => {
+        Some(Command::Validate { .. } | Command::New { .. } | Command::Completions { .. } | Command::Man) => {
             unreachable!("run_without_session handled it")
         }
     }
@@ -119,6 +120,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
 fn run_without_session(cli: &Cli, out: &mut Output) -> Option<Result<(), Failure>> {
     Some(match cli.command.as_ref()? {
         Command::Validate { dir } => validate(cli, dir.as_deref(), out),
+        Command::New { dir } => scaffold::new_roadmap(dir, out),
         Command::Completions { shell } => generate::completions(*shell, out),
         Command::Man => generate::man_page(out),
         _ => return None,
