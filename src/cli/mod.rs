@@ -5,6 +5,7 @@ mod color;
 mod commands;
 mod export;
 mod generate;
+pub mod launch;
 mod output;
 mod paint;
 mod scaffold;
