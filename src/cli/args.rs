@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use super::color::ThemeChoice;
+use super::export::ExportArgs;
+
 /// An interactive tutor for a career roadmap. With no command, opens the terminal UI.
 #[derive(Debug, Parser)]
 #[command(name = "roadmap", version, about, long_about = None, max_term_width = 100)]
@@ -29,6 +32,10 @@ pub struct Cli {
     /// Plain output without colors (the NO_COLOR variable does the same)
     #[arg(long, global = true)]
     pub no_color: bool,
+
+    /// Colors for a dark or light terminal background [default: auto]
+    #[arg(long, global = true, env = "ROADMAP_THEME", value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeChoice>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -95,6 +102,21 @@ pub enum Command {
         /// The folder to check (default: the roadmap in use)
         dir: Option<PathBuf>,
     },
+    /// Your progress as a Markdown report to share, or as JSON for scripts
+    Export(ExportArgs),
+    /// Start a new roadmap in a folder: a skeleton that passes `validate`
+    New {
+        /// The folder to create (it must not exist yet, or be empty)
+        dir: PathBuf,
+    },
+    /// Print a completion script for your shell (see the README for where to put it)
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff: `roadmap man | man -l -`
+    Man,
 }
 
 /// What `roadmap milestone PHASE` does.

@@ -2,11 +2,16 @@
 
 mod args;
 mod changes;
+mod color;
 mod commands;
+mod export;
+mod generate;
+pub mod launch;
 mod next;
 mod output;
 mod paint;
 mod plan;
+mod scaffold;
 mod session;
 
 use std::io::{IsTerminal, Write};
@@ -16,6 +21,7 @@ use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 
 pub use args::{Cli, Command, MilestoneAction};
+pub use color::{ThemeChoice, theme, use_color, wants_color};
 pub use paint::Painter;
 pub use session::{Failure, Session};
 
@@ -24,7 +30,7 @@ use output::Output;
 
 /// Runs the program with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
-    let cli = match parse() {
+    let cli = match parse_args() {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
@@ -46,7 +52,8 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Other(error)) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(failure) => {
-            report(&failure, use_color(&cli, std::io::stderr().is_terminal()));
+            let color = use_color(&cli, std::io::stderr().is_terminal());
+            report(&failure, Painter::with_theme(theme(&cli, color)));
             ExitCode::from(failure.exit_code())
         }
     }
@@ -56,26 +63,27 @@ pub fn main() -> ExitCode {
 /// taken over.
 fn run_tui(cli: &Cli) -> Result<(), Failure> {
     let session = Session::open(cli)?;
-    let theme = crate::ui::theme::Theme::new(use_color(cli, true));
+    let theme = theme(cli, use_color(cli, true));
     crate::tui::run(session, theme).map_err(Failure::Other)
 }
 
-/// The process's arguments, noting whether `--content` came from the environment.
-fn parse() -> Result<Cli, clap::Error> {
-    let matches = Cli::command().try_get_matches()?;
-    let mut cli = Cli::from_arg_matches(&matches)?;
-    cli.content_from_env = matches.value_source("content") == Some(ValueSource::EnvVariable);
+/// The process's arguments, parsed; clap's own help and errors follow `--no-color` too, and
+/// whether `--content` came from the environment is noted for messages.
+fn parse_args() -> Result<Cli, clap::Error> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut command = Cli::command();
+    if color::no_color_arg(&args) {
+        command = command.color(clap::ColorChoice::Never);
+    }
+    let mut matches = command.try_get_matches_from(args)?;
+    // Read before `from_arg_matches_mut`, which takes the values out of `matches`.
+    let content_from_env = matches.value_source("content") == Some(ValueSource::EnvVariable);
+    let mut cli = Cli::from_arg_matches_mut(&mut matches)?;
+    cli.content_from_env = content_from_env;
     Ok(cli)
 }
 
-/// Whether to color: never with `--no-color` or `NO_COLOR` (non-empty), else on a terminal.
-pub fn use_color(cli: &Cli, terminal: bool) -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    terminal && !cli.no_color && !no_color
-}
-
-fn report(failure: &Failure, color: bool) {
-    let painter = Painter::new(color);
+fn report(failure: &Failure, painter: Painter) {
     let label = painter.paint("error:", painter.theme.error);
     match failure {
         Failure::Content { .. } => {
@@ -97,9 +105,13 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 /// Runs one parsed command line, writing its output to `out`.
 pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
     let width = if tty { terminal_width() } else { 80 };
-    let mut output = Output { out, painter: Painter::new(use_color(cli, tty)), tty, width };
-    if let Some(Command::Validate { dir }) = &cli.command {
-        return validate(cli, dir.as_deref(), &mut output);
+    let color = use_color(cli, tty);
+    // Color forced into a pipe (CLICOLOR_FORCE) means a person reads it after all, through
+    // `less -R` or a CI log: give them the terminal layout rather than tab-separated records.
+    let human = tty || color;
+    let mut output = Output { out, painter: Painter::with_theme(theme(cli, color)), tty: human, width };
+    if let Some(done) = run_without_session(cli, &mut output) {
+        return done;
     }
     let mut session = Session::open(cli)?;
     if let Some(note) = session.orphan_note() {
@@ -130,9 +142,24 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
             changes::milestone(&mut session, &mut output, index, *action)?;
         }
         Some(Command::Plan { hours }) => plan::plan(&mut session, &mut output, *hours)?,
-        Some(Command::Validate { .. }) => unreachable!("validate returned above"),
+        Some(Command::Export(args)) => export::run(&session, &mut output, args)?,
+        Some(Command::Validate { .. } | Command::New { .. } | Command::Completions { .. } | Command::Man) => {
+            unreachable!("run_without_session handled it")
+        }
     }
     Ok(())
+}
+
+/// Commands that need neither a loaded roadmap nor the progress file, so broken content or a
+/// corrupt state file cannot stop them; `None` for every other command.
+fn run_without_session(cli: &Cli, out: &mut Output) -> Option<Result<(), Failure>> {
+    Some(match cli.command.as_ref()? {
+        Command::Validate { dir } => validate(cli, dir.as_deref(), out),
+        Command::New { dir } => scaffold::new_roadmap(dir, out),
+        Command::Completions { shell } => generate::completions(*shell, out),
+        Command::Man => generate::man_page(out),
+        _ => return None,
+    })
 }
 
 fn change(session: &mut Session, out: &mut Output, id: &str, status: Status) -> Result<(), Failure> {

@@ -15,8 +15,13 @@ pub struct Painter {
 }
 
 impl Painter {
+    /// The default theme, colored or not.
     pub fn new(color: bool) -> Painter {
-        Painter { color, theme: Theme::new(color) }
+        Painter::with_theme(Theme::new(color))
+    }
+
+    pub fn with_theme(theme: Theme) -> Painter {
+        Painter { color: theme.color, theme }
     }
 
     pub fn paint(&self, text: &str, style: Style) -> String {

@@ -1,10 +1,87 @@
-//! Every style the program draws with, in the 16 ANSI colors so any terminal theme stays
-//! readable. Without color (`NO_COLOR`, `--no-color`) only bold, italic, underline, reverse
-//! and the like remain, so emphasis and selection still show.
+//! Every style the program draws with, in the 16 ANSI colors so the terminal's own palette
+//! decides the exact shades. Three palettes: the default (readable on dark and light
+//! backgrounds), one tuned for dark backgrounds and one for light ones. Without color
+//! (`NO_COLOR`, `--no-color`) only bold, italic, underline, reverse and the like remain, so
+//! emphasis and selection still show.
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// Named styles; build with [`Theme::new`].
+/// Which palette to draw with. Choosing one from flags and the environment is the command
+/// line's job (`cli::theme`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum ThemeName {
+    /// The plain ANSI colors, readable on dark and light backgrounds alike.
+    #[default]
+    Default,
+    /// Bright variants, for dark backgrounds (plain blue is hard to read on black).
+    Dark,
+    /// No yellow, cyan or bright colors, which wash out on white.
+    Light,
+}
+
+/// The colors a palette gives each role; the styles around them are the same in every theme.
+struct Palette {
+    heading: Color,
+    code: Color,
+    link: Color,
+    quote: Color,
+    good: Color,
+    active: Color,
+    warning: Color,
+    error: Color,
+    core: Color,
+    stretch: Color,
+    deep: Color,
+}
+
+impl ThemeName {
+    fn palette(self) -> Palette {
+        use Color::*;
+        match self {
+            ThemeName::Default => Palette {
+                heading: Cyan,
+                code: Yellow,
+                link: Blue,
+                quote: Magenta,
+                good: Green,
+                active: Yellow,
+                warning: Yellow,
+                error: Red,
+                core: Cyan,
+                stretch: Magenta,
+                deep: Blue,
+            },
+            ThemeName::Dark => Palette {
+                heading: LightCyan,
+                code: LightYellow,
+                link: LightBlue,
+                quote: LightMagenta,
+                good: LightGreen,
+                active: LightYellow,
+                warning: LightYellow,
+                error: LightRed,
+                core: LightCyan,
+                stretch: LightMagenta,
+                deep: LightBlue,
+            },
+            ThemeName::Light => Palette {
+                heading: Blue,
+                code: Magenta,
+                link: Blue,
+                quote: DarkGray,
+                good: Green,
+                active: Magenta,
+                warning: Red,
+                error: Red,
+                core: Blue,
+                stretch: Magenta,
+                deep: DarkGray,
+            },
+        }
+    }
+}
+
+/// Named styles; build with [`Theme::new`] (the default palette) or [`Theme::named`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
     pub color: bool,
@@ -38,38 +115,44 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The default palette: readable on dark and light backgrounds.
     pub fn new(color: bool) -> Theme {
+        Theme::named(ThemeName::Default, color)
+    }
+
+    pub fn named(name: ThemeName, color: bool) -> Theme {
+        let p = name.palette();
         let fg = |c: Color| Style::new().fg(c);
         let bold = Modifier::BOLD;
         let theme = Theme {
             color,
             text: Style::new(),
             dim: Style::new().add_modifier(Modifier::DIM),
-            title: fg(Color::Cyan).add_modifier(bold),
-            heading: fg(Color::Cyan).add_modifier(bold | Modifier::UNDERLINED),
-            subheading: fg(Color::Cyan).add_modifier(bold),
-            code: fg(Color::Yellow),
-            code_block: fg(Color::Yellow),
-            link: fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
-            url: fg(Color::Blue).add_modifier(Modifier::DIM),
-            quote: fg(Color::Magenta).add_modifier(Modifier::ITALIC),
+            title: fg(p.heading).add_modifier(bold),
+            heading: fg(p.heading).add_modifier(bold | Modifier::UNDERLINED),
+            subheading: fg(p.heading).add_modifier(bold),
+            code: fg(p.code),
+            code_block: fg(p.code),
+            link: fg(p.link).add_modifier(Modifier::UNDERLINED),
+            url: fg(p.link).add_modifier(Modifier::DIM),
+            quote: fg(p.quote).add_modifier(Modifier::ITALIC),
             rule: Style::new().add_modifier(Modifier::DIM),
             border: Style::new().add_modifier(Modifier::DIM),
-            border_focused: fg(Color::Cyan),
+            border_focused: fg(p.heading),
             selected: Style::new().add_modifier(Modifier::REVERSED),
             todo: Style::new(),
-            doing: fg(Color::Yellow).add_modifier(bold),
-            done: fg(Color::Green),
+            doing: fg(p.active).add_modifier(bold),
+            done: fg(p.good),
             skipped: Style::new().add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
-            core: fg(Color::Cyan),
-            stretch: fg(Color::Magenta),
-            deep: fg(Color::Blue),
+            core: fg(p.core),
+            stretch: fg(p.stretch),
+            deep: fg(p.deep),
             locked: Style::new().add_modifier(Modifier::DIM),
-            gauge: fg(Color::Green),
-            key: fg(Color::Yellow).add_modifier(bold),
-            warning: fg(Color::Yellow),
-            error: fg(Color::Red).add_modifier(bold),
-            accent: fg(Color::Green).add_modifier(bold),
+            gauge: fg(p.good),
+            key: fg(p.active).add_modifier(bold),
+            warning: fg(p.warning),
+            error: fg(p.error).add_modifier(bold),
+            accent: fg(p.good).add_modifier(bold),
         };
         if color { theme } else { theme.without_color() }
     }
@@ -105,6 +188,78 @@ impl Theme {
             warning: strip(self.warning),
             error: strip(self.error),
             accent: strip(self.accent),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAMES: [ThemeName; 3] = [ThemeName::Default, ThemeName::Dark, ThemeName::Light];
+
+    fn colors(theme: &Theme) -> Vec<Color> {
+        let styles = [
+            theme.text,
+            theme.dim,
+            theme.title,
+            theme.heading,
+            theme.subheading,
+            theme.code,
+            theme.code_block,
+            theme.link,
+            theme.url,
+            theme.quote,
+            theme.rule,
+            theme.border,
+            theme.border_focused,
+            theme.selected,
+            theme.todo,
+            theme.doing,
+            theme.done,
+            theme.skipped,
+            theme.core,
+            theme.stretch,
+            theme.deep,
+            theme.locked,
+            theme.gauge,
+            theme.key,
+            theme.warning,
+            theme.error,
+            theme.accent,
+        ];
+        styles.iter().flat_map(|s| [s.fg, s.bg]).flatten().collect()
+    }
+
+    #[test]
+    fn new_is_the_default_palette_in_plain_ansi_colors() {
+        assert_eq!(Theme::new(true), Theme::named(ThemeName::Default, true));
+        let theme = Theme::new(true);
+        assert_eq!(theme.title, Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD));
+        assert_eq!(theme.code, Style::new().fg(Color::Yellow));
+        assert_eq!(theme.done, Style::new().fg(Color::Green));
+        let basic = [Color::Red, Color::Green, Color::Yellow, Color::Blue, Color::Magenta, Color::Cyan];
+        assert!(colors(&theme).iter().all(|c| basic.contains(c)), "{:?}", colors(&theme));
+    }
+
+    #[test]
+    fn light_avoids_colors_that_wash_out_on_white_and_dark_those_lost_on_black() {
+        let light = colors(&Theme::named(ThemeName::Light, true));
+        for washed_out in [Color::Yellow, Color::Cyan, Color::White, Color::LightYellow, Color::LightCyan] {
+            assert!(!light.contains(&washed_out), "{washed_out:?} in the light theme");
+        }
+        let dark = colors(&Theme::named(ThemeName::Dark, true));
+        for lost in [Color::Blue, Color::Black, Color::DarkGray] {
+            assert!(!dark.contains(&lost), "{lost:?} in the dark theme");
+        }
+    }
+
+    #[test]
+    fn without_color_every_theme_is_the_same_and_has_no_colors() {
+        for name in NAMES {
+            let theme = Theme::named(name, false);
+            assert_eq!(theme, Theme::new(false), "{name:?}");
+            assert!(colors(&theme).is_empty(), "{name:?}");
         }
     }
 }

@@ -1,0 +1,223 @@
+//! Shell completions and the manual page, both generated from the clap definition so they
+//! never drift from what the program accepts.
+
+use std::io::{self, Write};
+
+use clap::{Arg, CommandFactory};
+use clap_complete::{Generator, Shell};
+use clap_mangen::Man;
+use clap_mangen::roff::{Roff, bold, italic, roman};
+
+use super::args::Cli;
+use super::output::Output;
+use super::session::Failure;
+
+/// The name the completions and the manual use: the installed binary's.
+const BIN: &str = "roadmap";
+
+pub fn completions(shell: Shell, out: &mut Output) -> Result<(), Failure> {
+    // Rendered whole first, so a closed pipe is an error here rather than a panic inside the
+    // generator.
+    let mut script = Vec::new();
+    write_completions(shell, &mut script)?;
+    Ok(out.out.write_all(&script)?)
+}
+
+pub fn write_completions(shell: Shell, w: &mut dyn Write) -> io::Result<()> {
+    let mut command = Cli::command();
+    command.set_bin_name(BIN);
+    command.build();
+    shell.try_generate(&command, w)
+}
+
+pub fn man_page(out: &mut Output) -> Result<(), Failure> {
+    let mut page = Vec::new();
+    write_man_page(&mut page)?;
+    Ok(out.out.write_all(&page)?)
+}
+
+/// One page for the whole program: the global options, then every command with its own
+/// arguments, then the environment, files and exit status.
+pub fn write_man_page(w: &mut dyn Write) -> io::Result<()> {
+    let mut command = Cli::command().bin_name(BIN);
+    command.build();
+    let man = Man::new(command.clone());
+    let mut roff = Roff::new();
+    // By hand: clap_mangen leaves an empty date unquoted, which shifts the other fields.
+    let source = format!("{BIN} {}", command.get_version().unwrap_or_default());
+    roff.control("TH", ["ROADMAP", "1", "\"\"", &source, "User Commands"]);
+    let mut page = Vec::new();
+    roff.to_writer(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
+    let mut roff = Roff::new();
+    roff.control("SH", ["COMMANDS"]);
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+        render_command(&mut roff, sub);
+    }
+    render_reference(&mut roff);
+    roff.to_writer(&mut page)?;
+    man.render_version_section(&mut page)?;
+    w.write_all(once_preamble(&String::from_utf8_lossy(&page)).as_bytes())
+}
+
+/// Each piece rendered separately starts with the same two-line preamble; one is enough.
+fn once_preamble(page: &str) -> String {
+    const PREAMBLE: &str = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
+    match page.strip_prefix(PREAMBLE) {
+        Some(rest) => format!("{PREAMBLE}{}", rest.replace(PREAMBLE, "")),
+        None => page.to_string(),
+    }
+}
+
+/// The arguments a subcommand adds to the global ones.
+fn own_args(command: &clap::Command) -> impl Iterator<Item = &Arg> {
+    command.get_arguments().filter(|a| !a.is_global_set() && !a.is_hide_set() && a.get_id() != "help")
+}
+
+fn render_command(roff: &mut Roff, command: &clap::Command) {
+    let mut usage = vec![bold(format!("{BIN} {}", command.get_name()))];
+    for arg in own_args(command) {
+        usage.push(roman(" "));
+        usage.extend(synopsis(arg));
+    }
+    roff.control("TP", []);
+    roff.text(usage);
+    if let Some(about) = command.get_long_about().or_else(|| command.get_about()) {
+        roff.text([roman(about.to_string())]);
+    }
+    let args: Vec<&Arg> = own_args(command).collect();
+    if args.is_empty() {
+        return;
+    }
+    roff.control("RS", []);
+    for arg in args {
+        roff.control("TP", []);
+        roff.text(header(arg));
+        let mut help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+        let values: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
+        if !values.is_empty() {
+            help.push_str(&format!(" (one of: {})", values.join(", ")));
+        }
+        if let Some(default) = arg.get_default_values().first().filter(|_| takes_value(arg)) {
+            help.push_str(&format!(" (default: {})", default.to_string_lossy()));
+        }
+        roff.text([roman(help.trim().to_string())]);
+    }
+    roff.control("RE", []);
+}
+
+fn value_name(arg: &Arg) -> String {
+    arg.get_value_names().and_then(|names| names.first()).map_or_else(|| arg.get_id().to_string(), |n| n.to_string())
+}
+
+fn takes_value(arg: &Arg) -> bool {
+    arg.get_num_args().is_some_and(|n| n.takes_values())
+}
+
+/// How an argument reads in a usage line: `<ID>`, `[DIR]`, `[-n N]`, `[--all]`.
+fn synopsis(arg: &Arg) -> Vec<clap_mangen::roff::Inline> {
+    if arg.is_positional() {
+        let (open, close) = if arg.is_required_set() { ("<", ">") } else { ("[", "]") };
+        return vec![roman(open), italic(value_name(arg)), roman(close)];
+    }
+    let flag = match (arg.get_short(), arg.get_long()) {
+        (Some(short), _) => format!("-{short}"),
+        (None, Some(long)) => format!("--{long}"),
+        (None, None) => return Vec::new(),
+    };
+    let mut parts = vec![roman("["), bold(flag)];
+    if takes_value(arg) {
+        parts.extend([roman(" "), italic(value_name(arg))]);
+    }
+    parts.push(roman("]"));
+    parts
+}
+
+/// The heading of an argument in a command's list: `-n, --count N`, or `ID`.
+fn header(arg: &Arg) -> Vec<clap_mangen::roff::Inline> {
+    if arg.is_positional() {
+        return vec![italic(value_name(arg))];
+    }
+    let mut parts = Vec::new();
+    if let Some(short) = arg.get_short() {
+        parts.push(bold(format!("-{short}")));
+    }
+    if let Some(long) = arg.get_long() {
+        if !parts.is_empty() {
+            parts.push(roman(", "));
+        }
+        parts.push(bold(format!("--{long}")));
+    }
+    if takes_value(arg) {
+        parts.extend([roman(" "), italic(value_name(arg))]);
+    }
+    parts
+}
+
+/// ENVIRONMENT, FILES and EXIT STATUS: what `--help` says after the options, at length.
+fn render_reference(roff: &mut Roff) {
+    let entries = |roff: &mut Roff, items: &[(&str, &str)]| {
+        for (name, text) in items {
+            roff.control("TP", []);
+            roff.text([bold(*name)]);
+            roff.text([roman(*text)]);
+        }
+    };
+    roff.control("SH", ["ENVIRONMENT"]);
+    entries(
+        roff,
+        &[
+            ("ROADMAP_CONTENT", "A roadmap folder to use instead of the built-in roadmap (as --content)."),
+            ("ROADMAP_STATE", "The progress file to use (as --state)."),
+            ("ROADMAP_THEME", "auto, dark or light (as --theme)."),
+            ("NO_COLOR", "When set and not empty, no colors (as --no-color)."),
+            ("CLICOLOR_FORCE", "When set, not empty and not 0, colors even when the output is not a terminal."),
+            ("CLICOLOR", "When 0, no colors on a terminal."),
+            ("TERM", "When dumb, no colors unless CLICOLOR_FORCE asks for them."),
+            ("COLORFGBG", "Read by --theme auto to tell a dark background from a light one."),
+            ("ROADMAP_TODAY", "A date like 2026-11-21 to use as today (for demos and tests)."),
+        ],
+    );
+    roff.control("SH", ["FILES"]);
+    entries(
+        roff,
+        &[(
+            "~/.config/roadmap-tutor/progress.yaml",
+            "Progress on Linux (under $XDG_CONFIG_HOME when set); on macOS in \
+                 ~/Library/Application Support/roadmap-tutor/. Saved atomically, with the previous \
+                 version kept as progress.yaml.bak.",
+        )],
+    );
+    roff.control("SH", ["EXIT STATUS"]);
+    entries(
+        roff,
+        &[
+            ("0", "Success."),
+            ("1", "Problems: broken content, an unreadable progress file, a failed save or write."),
+            ("2", "Bad usage: an unknown command, flag or skill id, or a folder that cannot be used."),
+        ],
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_lines_show_required_optional_and_flag_arguments() {
+        let mut command = Cli::command();
+        command.build();
+        let render = |name: &str| {
+            let sub = command.find_subcommand(name).unwrap();
+            let mut roff = Roff::new();
+            roff.text(own_args(sub).flat_map(synopsis).collect::<Vec<_>>());
+            roff.to_roff()
+        };
+        assert_eq!(render("show"), "<\\fIID\\fR>\n");
+        assert_eq!(render("validate"), "[\\fIDIR\\fR]\n");
+        assert_eq!(render("next"), "[\\fB\\-n\\fR \\fIN\\fR][\\fB\\-\\-all\\fR]\n");
+    }
+}
