@@ -35,6 +35,8 @@ trait Writer: Send {
     fn name(&self) -> String;
     /// Makes the change and returns once it is acknowledged (saved, as the writer reports).
     fn apply(&mut self, change: &Change);
+    /// Called once all its changes are made.
+    fn finish(&mut self) {}
 }
 
 /// `roadmap done|start|skip|reset ID`, one process per change.
@@ -64,12 +66,68 @@ impl Writer for CliWriter<'_> {
     }
 }
 
-/// The writers of a run: `ROADMAP_TEST_WRITERS` command-line writers.
+/// The tutor in a pseudo-terminal, kept open for all its changes: it goes to the skill on the
+/// Roadmap screen and presses the status key. A change is acknowledged when the status bar
+/// says so: the loop saves before it draws the next frame.
+struct TuiWriter {
+    number: usize,
+    tui: common::pty::Tui,
+    /// What this writer last set each of its skills to: setting a skill to its status again
+    /// is no change, and the tutor (rightly) says nothing about it.
+    current: BTreeMap<String, Status>,
+}
+
+impl TuiWriter {
+    fn open(number: usize, sandbox: &Sandbox, content: &Path) -> TuiWriter {
+        let state = sandbox.state();
+        let args = ["--content", content.to_str().unwrap(), "--state", state.to_str().unwrap()];
+        let tui = common::pty::Tui::spawn(&args, &[("HOME", sandbox.home.path().to_str().unwrap())], 100, 30);
+        tui.wait_for("Next steps");
+        tui.send("2");
+        tui.wait_for("Work");
+        TuiWriter { number, tui, current: BTreeMap::new() }
+    }
+}
+
+impl Writer for TuiWriter {
+    fn name(&self) -> String {
+        format!("tui writer {}", self.number)
+    }
+
+    fn apply(&mut self, change: &Change) {
+        let before = self.current.insert(change.id.clone(), change.status).unwrap_or(Status::Todo);
+        if before == change.status {
+            return;
+        }
+        // Skills are listed in id order: `work/s012` is row 12.
+        let row: usize = change.id.trim_start_matches("work/s").parse().unwrap();
+        let key = match change.status {
+            Status::Todo => 'r',
+            Status::Doing => 's',
+            Status::Done => 'd',
+            Status::Skipped => 'x',
+        };
+        self.tui.send(&format!("g{}{key}", "j".repeat(row)));
+        self.tui.wait_for(&format!(" Skill {row}: {}", change.status.name()));
+    }
+
+    fn finish(&mut self) {
+        self.tui.send("q");
+        assert_eq!(self.tui.wait_exit(), 0, "{}", self.name());
+    }
+}
+
+/// The writers of a run: `ROADMAP_TEST_WRITERS` command-line writers (default 4) and
+/// `ROADMAP_TEST_TUI_WRITERS` tutors in pseudo-terminals (default 1), numbered on from them.
 fn writers<'a>(sandbox: &'a Sandbox, content: &Path) -> Vec<Box<dyn Writer + 'a>> {
-    let count = env_count("ROADMAP_TEST_WRITERS", 4);
-    (0..count)
+    let cli = env_count("ROADMAP_TEST_WRITERS", 4);
+    let tui = env_count("ROADMAP_TEST_TUI_WRITERS", 1);
+    let mut writers: Vec<Box<dyn Writer + 'a>> = (0..cli)
         .map(|number| Box::new(CliWriter { number, sandbox, content: content.to_path_buf() }) as Box<dyn Writer>)
-        .collect()
+        .collect();
+    writers
+        .extend((cli..cli + tui).map(|number| Box::new(TuiWriter::open(number, sandbox, content)) as Box<dyn Writer>));
+    writers
 }
 
 /// A roadmap of one phase with `skills` small skills, `work/s000` and on, none requiring another.
@@ -95,9 +153,9 @@ fn writers_at_the_same_time_lose_no_change() {
     let changes = env_count("ROADMAP_TEST_CHANGES", 200);
     let sandbox = Sandbox::new();
     let content = sandbox.home.path().join("roadmap");
-    let writers = writers(&sandbox, &content);
-    let count = writers.len();
+    let count = env_count("ROADMAP_TEST_WRITERS", 4) + env_count("ROADMAP_TEST_TUI_WRITERS", 1);
     write_roadmap(&content, count * SKILLS_EACH);
+    let writers = writers(&sandbox, &content);
     let state = sandbox.state();
 
     let finals: Vec<BTreeMap<String, Status>> = std::thread::scope(|scope| {
@@ -121,6 +179,7 @@ fn writers_at_the_same_time_lose_no_change() {
                             assert_eq!(found, *status, "{}: change {i}: {id} was reverted", writer.name());
                         }
                     }
+                    writer.finish();
                     mine
                 })
             })

@@ -130,3 +130,80 @@ fn broken_content_is_reported_before_the_terminal_is_taken() {
     );
     assert!(!output.contains("\x1b[?1049h"), "the alternate screen was never entered");
 }
+
+/// A script standing in for a program the tutor starts, written into `dir`.
+fn script(dir: &std::path::Path, name: &str, body: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+fn open_skill_with(learner: &Learner, env: &[(&str, &str)]) -> Tui {
+    let state = learner.state();
+    let home = learner.home.path().to_str().unwrap().to_string();
+    let args = ["--content", "tests/fixtures/content/tui", "--state", state.to_str().unwrap()];
+    let mut env = env.to_vec();
+    env.push(("HOME", &home));
+    let tui = Tui::spawn(&args, &env, 100, 30);
+    tui.wait_for("Next steps");
+    tui.send("2");
+    tui.wait_for("Phases");
+    tui.send("\r");
+    tui.wait_for("Checkpoints · links · note");
+    tui
+}
+
+#[test]
+fn e_edits_the_note_in_the_learners_editor_and_saves_it() {
+    let learner = Learner::new();
+    let editor = script(learner.home.path(), "editor", "printf 'Written in my editor.\\n' >> \"$1\"");
+    let mut tui = open_skill_with(&learner, &[("EDITOR", editor.to_str().unwrap())]);
+    tui.send("e");
+    tui.wait_for("Note saved");
+    tui.wait_for("✎ Written in my editor.");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(learner.state_text().contains("note: Written in my editor."), "{}", learner.state_text());
+}
+
+#[test]
+fn a_failing_editor_changes_nothing_and_no_editor_means_the_inline_one() {
+    let learner = Learner::new();
+    let mut tui = open_skill_with(&learner, &[("VISUAL", "false")]);
+    tui.send("e");
+    tui.wait_for("The editor exited with exit status: 1; the note is unchanged");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(!learner.state_text().contains("note:"));
+
+    let mut tui = open_skill_with(&learner, &[]);
+    tui.send("e");
+    tui.wait_for("Note · Esc keeps it");
+    tui.send("from the inline editor");
+    tui.send("\x13"); // Ctrl-S keeps it
+    tui.wait_for("Note saved");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(learner.state_text().contains("note: from the inline editor"), "{}", learner.state_text());
+}
+
+#[test]
+fn o_opens_the_resource_in_the_background() {
+    let learner = Learner::new();
+    let bin = learner.home.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let opened = learner.home.path().join("opened");
+    script(&bin, "xdg-open", &format!("echo \"$1\" > '{}'; echo noise; echo noise >&2", opened.display()));
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let mut tui = open_skill_with(&learner, &[("PATH", &path)]);
+    tui.send("o");
+    tui.wait_for("Opening https://docs.python.org/3/");
+    tui.wait_until("the opener to run", |_| {
+        std::fs::read_to_string(&opened).is_ok_and(|u| u == "https://docs.python.org/3/\n")
+    });
+    assert!(!tui.screen().contains("noise"), "the opener's output does not reach the screen");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}

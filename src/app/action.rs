@@ -58,6 +58,10 @@ pub enum Action {
     ToggleCheckpoint,
     /// Write or edit the note of this skill.
     EditNote,
+    /// Edit the note in `$VISUAL` or `$EDITOR` (the inline editor when neither is set).
+    EditNoteInEditor,
+    /// Open the selected resource (or the first) with the system's opener.
+    OpenResource,
     /// Set the hours a week you plan to study.
     EditHours,
     /// Type a character into the field being edited.
@@ -85,7 +89,7 @@ pub enum Action {
 }
 
 /// What the event loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Save the progress now (through the store: atomic, merged, backed up).
     Save,
@@ -93,4 +97,8 @@ pub enum Effect {
     Quit,
     /// Restore the terminal, stop the process, and redraw when it continues.
     Suspend,
+    /// Hand the terminal to the learner's editor for this skill's note, then take it back.
+    EditNote { skill: usize, note: String },
+    /// Open a link with the system's opener, in the background.
+    Open { url: String },
 }

@@ -29,7 +29,7 @@ impl App {
     }
 
     /// Advice is worked out once per change of progress, not on every key or frame.
-    pub(super) fn refresh_advice(&mut self) {
+    pub(crate) fn refresh_advice(&mut self) {
         self.advice = suggest::advise(&self.roadmap, &self.progress, self.today);
     }
 

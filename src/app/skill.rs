@@ -61,6 +61,12 @@ impl App {
             (_, Action::Left) => self.skill.focus = SkillFocus::Text,
             (_, Action::Right) => self.skill.focus = SkillFocus::Items,
             (_, Action::EditNote) => self.start_note(index),
+            (_, Action::EditNoteInEditor) => {
+                let note =
+                    self.progress.get(&self.roadmap.skills[index].id).map(|r| r.note.clone()).unwrap_or_default();
+                return Some(Effect::EditNote { skill: index, note });
+            }
+            (_, Action::OpenResource) => return self.open_resource(index),
             (_, Action::ToggleCheckpoint) => {
                 if let Some(Item::Checkpoint(checkpoint)) = self.selected_item(index) {
                     return self.toggle_checkpoint(index, checkpoint);
@@ -92,12 +98,43 @@ impl App {
             Item::Checkpoint(checkpoint) => return self.toggle_checkpoint(skill, checkpoint),
             Item::Requires(other) | Item::Unlocks(other) => self.open_skill(other),
             Item::Resource(resource) => {
-                let url = self.roadmap.skills[skill].resources[resource].url.clone();
-                self.say(format!("Open in your browser: {url}"));
+                return Some(Effect::Open { url: self.roadmap.skills[skill].resources[resource].url.clone() });
             }
             Item::Note => self.start_note(skill),
         }
         None
+    }
+
+    /// The selected resource, or the skill's first one.
+    fn open_resource(&mut self, skill: usize) -> Option<Effect> {
+        let resources = &self.roadmap.skills[skill].resources;
+        let chosen = match self.selected_item(skill) {
+            Some(Item::Resource(resource)) => Some(resource),
+            _ => (!resources.is_empty()).then_some(0),
+        };
+        match chosen {
+            Some(resource) => Some(Effect::Open { url: resources[resource].url.clone() }),
+            None => {
+                self.say("This skill lists no resources".to_string());
+                None
+            }
+        }
+    }
+
+    /// The note as the learner's editor left it; saved if it changed.
+    pub fn note_from_editor(&mut self, skill: usize, text: &str) -> Option<Effect> {
+        let id = self.roadmap.skills[skill].id.clone();
+        let before = self.progress.get(&id).map(|r| r.note.clone()).unwrap_or_default();
+        let text = Editor::new(text).text();
+        if text == before {
+            self.say("Note unchanged".to_string());
+            return None;
+        }
+        self.record_skill_change(&id);
+        self.progress.set_note(&id, &text);
+        self.refresh_advice();
+        self.say("Note saved".to_string());
+        Some(Effect::Save)
     }
 
     fn toggle_checkpoint(&mut self, skill: usize, checkpoint: usize) -> Option<Effect> {

@@ -109,7 +109,9 @@ const SKILL: &[Binding] = &[
     bind(RIGHT, Action::Right, "focus the items"),
     bind(&[key(KeyCode::Enter)], Action::Open, "tick checkpoint, follow link, edit note"),
     bind(&[ch('t')], Action::ToggleCheckpoint, "tick or untick the selected checkpoint"),
-    bind(&[ch('n')], Action::EditNote, "edit your note"),
+    bind(&[ch('n')], Action::EditNote, "edit your note here"),
+    bind(&[ch('e')], Action::EditNoteInEditor, "edit your note in $VISUAL or $EDITOR"),
+    bind(&[ch('o')], Action::OpenResource, "open the selected resource (or the first) in your browser"),
     bind(&[key(KeyCode::Esc)], Action::Back, "back"),
 ];
 
@@ -186,6 +188,18 @@ fn types_text(mode: Mode) -> bool {
     matches!(mode, Mode::Search | Mode::Note | Mode::Hours)
 }
 
+/// The keys a key event stands for. Terminals send Alt+key as Esc then the key, so Esc typed
+/// quickly before `q` arrives as one Alt-q; nothing is bound to Alt, so it is read as the two
+/// keys the learner pressed, each in the mode the one before leaves.
+pub fn keys(event: KeyEvent) -> Vec<KeyEvent> {
+    if event.modifiers == KeyModifiers::ALT && matches!(event.code, KeyCode::Char(_)) {
+        let esc = KeyEvent::new_with_kind(KeyCode::Esc, KeyModifiers::NONE, event.kind);
+        let key = KeyEvent::new_with_kind(event.code, KeyModifiers::NONE, event.kind);
+        return vec![esc, key];
+    }
+    vec![event]
+}
+
 /// The action for a key press in a mode, if any.
 pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
@@ -196,15 +210,13 @@ pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
         KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
         _ => event.modifiers,
     };
+    // AltGr arrives as Ctrl+Alt; it makes characters (`@`, `{`) that must still type.
+    let alt_gr = modifiers == KeyModifiers::CONTROL | KeyModifiers::ALT;
     let pressed = Key { code: event.code, modifiers };
     let bound = tables(mode).into_iter().flatten().find(|b| b.keys.contains(&pressed)).map(|b| b.action);
     match (bound, event.code) {
         (Some(action), _) => Some(action),
-        (None, KeyCode::Char(c))
-            if types_text(mode) && !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::Insert(c))
-        }
+        (None, KeyCode::Char(c)) if types_text(mode) && (modifiers.is_empty() || alt_gr) => Some(Action::Insert(c)),
         _ => None,
     }
 }

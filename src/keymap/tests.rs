@@ -44,10 +44,24 @@ fn keys_map_to_actions_per_mode() {
         ("Enter keeps the hours", Mode::Hours, Enter, none, Some(Action::Finish)),
         ("unbound keys do nothing", Mode::Home, Char('z'), none, None),
         ("Ctrl with a letter does not type", Mode::Note, Char('k'), ctrl, None),
+        ("AltGr characters type", Mode::Note, Char('@'), ctrl | KeyModifiers::ALT, Some(Action::Insert('@'))),
     ];
     for (name, mode, code, modifiers, expected) in cases {
         assert_eq!(action(*mode, press(*code, *modifiers)), *expected, "{name}");
     }
+}
+
+#[test]
+fn alt_with_a_key_is_esc_then_the_key() {
+    let alt_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
+    let keys: Vec<KeyCode> = keys(alt_q).iter().map(|k| k.code).collect();
+    assert_eq!(keys, [KeyCode::Esc, KeyCode::Char('q')]);
+    assert!(keys_of_plain_keys_are_themselves());
+}
+
+fn keys_of_plain_keys_are_themselves() -> bool {
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    keys(q) == vec![q]
 }
 
 #[test]

@@ -39,20 +39,38 @@ pub fn run(session: Session, theme: crate::ui::theme::Theme) -> anyhow::Result<(
                 let _drawing = busy.lock();
                 terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
             }
-            let action = next_action(&app, panic_key)?;
-            match app.update(action) {
-                None => {}
-                Some(Effect::Save) => {
-                    let _saving = busy.lock();
-                    match store.save(&app.progress) {
-                        Ok(merged) => app.saved(merged),
-                        Err(error) => app.save_failed(&error.to_string()),
+            // Wait for an event that does something; nothing else redraws.
+            let mut acted = false;
+            while !acted {
+                for input in inputs(event::read()?) {
+                    let Some(action) = action_for(&app, input, panic_key) else { continue };
+                    acted = true;
+                    let mut effect = app.update(action);
+                    while let Some(next) = effect.take() {
+                        effect = match next {
+                            Effect::Save => {
+                                let _saving = busy.lock();
+                                match store.save(&app.progress) {
+                                    Ok(merged) => app.saved(merged),
+                                    Err(error) => app.save_failed(&error.to_string()),
+                                }
+                                None
+                            }
+                            Effect::Suspend => {
+                                terminal::suspend(&mut terminal)?;
+                                None
+                            }
+                            Effect::EditNote { skill, note } => edit_in_editor(&mut app, &mut terminal, skill, &note)?,
+                            Effect::Open { url } => {
+                                open(&mut app, &url);
+                                None
+                            }
+                            Effect::Quit => {
+                                let _saving = busy.lock();
+                                return store.save(&app.progress).map(|_| ()).map_err(Into::into);
+                            }
+                        };
                     }
-                }
-                Some(Effect::Suspend) => terminal::suspend(&mut terminal)?,
-                Some(Effect::Quit) => {
-                    let _saving = busy.lock();
-                    return store.save(&app.progress).map(|_| ()).map_err(Into::into);
                 }
             }
         }
@@ -61,29 +79,87 @@ pub fn run(session: Session, theme: crate::ui::theme::Theme) -> anyhow::Result<(
     result
 }
 
-/// Blocks until an event that means something; unbound keys and mouse moves do not redraw.
-fn next_action(app: &App, panic_key: Option<char>) -> anyhow::Result<Action> {
-    loop {
-        let action = match event::read()? {
-            Event::Key(key) => {
-                if let (Some(c), event::KeyCode::Char(pressed)) = (panic_key, key.code)
-                    && c == pressed
-                {
-                    panic!("test panic requested with {PANIC_KEY_VAR}");
-                }
-                keymap::action(app.mode(), key)
+/// Opens a link in the background; the screen is never handed over, so it cannot be garbled.
+fn open(app: &mut App, url: &str) {
+    match crate::cli::launch::open_in_background(url) {
+        Ok(()) => app.say(format!("Opening {url}")),
+        Err(error) => {
+            let text = format!("Could not start the opener ({error}); the link is {url}");
+            app.message = Some(Message { text, error: true });
+        }
+    }
+}
+
+/// Hands the terminal to `$VISUAL`/`$EDITOR` with the note in a temporary file, takes it back,
+/// and keeps what was saved there. Without an editor, the inline one opens instead.
+fn edit_in_editor(
+    app: &mut App,
+    terminal: &mut ratatui::DefaultTerminal,
+    skill: usize,
+    note: &str,
+) -> anyhow::Result<Option<Effect>> {
+    let file = tempfile::Builder::new().prefix("roadmap-note-").suffix(".md").tempfile()?;
+    std::fs::write(file.path(), note)?;
+    let Some(mut command) = crate::cli::launch::editor_command(file.path(), |name| std::env::var_os(name)) else {
+        let effect = app.update(Action::EditNote);
+        app.say("No $VISUAL or $EDITOR set: editing here (Esc keeps the note)".to_string());
+        return Ok(effect);
+    };
+    terminal::give_back();
+    let status = command.status();
+    terminal::resume(terminal)?;
+    let failed = |text: String| Some(Message { text: format!("{text}; the note is unchanged"), error: true });
+    match status {
+        Ok(status) if status.success() => {
+            let text = std::fs::read_to_string(file.path())?;
+            Ok(app.note_from_editor(skill, &text))
+        }
+        Ok(status) => {
+            app.message = failed(format!("The editor exited with {status}"));
+            Ok(None)
+        }
+        Err(error) => {
+            app.message = failed(format!("Could not start the editor ({error})"));
+            Ok(None)
+        }
+    }
+}
+
+/// What an event brings: keys (mapped one at a time, each in the mode the one before leaves)
+/// or an action of its own (mouse, resize).
+enum Input {
+    Key(event::KeyEvent),
+    Action(Action),
+}
+
+fn inputs(event: Event) -> Vec<Input> {
+    match event {
+        Event::Key(key) => keymap::keys(key).into_iter().map(Input::Key).collect(),
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => vec![Input::Action(Action::Click { column, row })],
+                MouseEventKind::ScrollUp => vec![Input::Action(Action::ScrollUp { column, row })],
+                MouseEventKind::ScrollDown => vec![Input::Action(Action::ScrollDown { column, row })],
+                _ => Vec::new(),
             }
-            Event::Mouse(mouse) => match mouse.kind {
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: mouse.column, row: mouse.row }),
-                MouseEventKind::ScrollUp => Some(Action::ScrollUp { column: mouse.column, row: mouse.row }),
-                MouseEventKind::ScrollDown => Some(Action::ScrollDown { column: mouse.column, row: mouse.row }),
-                _ => None,
-            },
-            Event::Resize(width, height) => Some(Action::Resize { width, height }),
-            _ => None,
-        };
-        if let Some(action) = action {
-            return Ok(action);
+        }
+        Event::Resize(width, height) => vec![Input::Action(Action::Resize { width, height })],
+        _ => Vec::new(),
+    }
+}
+
+/// The action for one input, given the mode the app is in now.
+fn action_for(app: &App, input: Input, panic_key: Option<char>) -> Option<Action> {
+    match input {
+        Input::Action(action) => Some(action),
+        Input::Key(key) => {
+            if let (Some(c), event::KeyCode::Char(pressed)) = (panic_key, key.code)
+                && c == pressed
+            {
+                panic!("test panic requested with {PANIC_KEY_VAR}");
+            }
+            keymap::action(app.mode(), key)
         }
     }
 }

@@ -48,7 +48,12 @@ struct Renderer<'t> {
     code: Option<String>,
     table: Option<Table>,
     blank_before_next: bool,
+    /// Levels of nesting beyond `MAX_DEPTH`, not drawn.
+    hidden_depth: usize,
 }
+
+/// How many levels of quotes and lists are drawn as indents.
+const MAX_DEPTH: usize = 16;
 
 impl<'t> Renderer<'t> {
     fn new(width: usize, theme: &'t Theme) -> Self {
@@ -64,6 +69,7 @@ impl<'t> Renderer<'t> {
             code: None,
             table: None,
             blank_before_next: false,
+            hidden_depth: 0,
         }
     }
 
@@ -122,12 +128,7 @@ impl<'t> Renderer<'t> {
             Tag::BlockQuote(_) => {
                 self.flush();
                 self.block_start();
-                self.prefixes.push(Prefix {
-                    first: "│ ".into(),
-                    rest: "│ ".into(),
-                    style: self.theme.quote,
-                    used: false,
-                });
+                self.indent(Prefix { first: "│ ".into(), rest: "│ ".into(), style: self.theme.quote, used: false });
                 self.push_style(self.theme.quote);
             }
             Tag::CodeBlock(kind) => {
@@ -167,7 +168,7 @@ impl<'t> Renderer<'t> {
                     _ => format!("{} ", ["•", "◦", "▪"][depth % 3]),
                 };
                 let rest = " ".repeat(wrap::width(&marker));
-                self.prefixes.push(Prefix { first: marker, rest, style: self.theme.accent, used: false });
+                self.indent(Prefix { first: marker, rest, style: self.theme.accent, used: false });
                 self.blank_before_next = false;
             }
             Tag::FootnoteDefinition(name) => {
@@ -175,7 +176,7 @@ impl<'t> Renderer<'t> {
                 self.block_start();
                 let label = format!("[{}]: ", wrap::clean(&name));
                 let rest = " ".repeat(wrap::width(&label));
-                self.prefixes.push(Prefix { first: label, rest, style: self.theme.link, used: false });
+                self.indent(Prefix { first: label, rest, style: self.theme.link, used: false });
             }
             Tag::Table(alignments) => {
                 self.flush();
@@ -214,7 +215,7 @@ impl<'t> Renderer<'t> {
             TagEnd::BlockQuote(_) => {
                 self.flush();
                 self.styles.pop();
-                self.prefixes.pop();
+                self.outdent();
                 self.blank_before_next = true;
             }
             TagEnd::CodeBlock | TagEnd::HtmlBlock => {
@@ -230,7 +231,7 @@ impl<'t> Renderer<'t> {
             }
             TagEnd::Item => {
                 self.flush();
-                if let Some(prefix) = self.prefixes.pop()
+                if let Some(prefix) = self.outdent()
                     && !prefix.used
                 {
                     // An empty item still shows its bullet.
@@ -241,7 +242,7 @@ impl<'t> Renderer<'t> {
             }
             TagEnd::FootnoteDefinition => {
                 self.flush();
-                self.prefixes.pop();
+                self.outdent();
                 self.blank_before_next = true;
             }
             TagEnd::Table => self.end_table(),
@@ -284,6 +285,26 @@ impl<'t> Renderer<'t> {
         let bare = url.strip_prefix("mailto:").unwrap_or(url);
         if !shown.ends_with(bare) {
             self.text(&format!(" ({url})"), self.theme.url);
+        }
+    }
+
+    /// Indents for a quote, list item or footnote. Past `MAX_DEPTH` levels the indent stops
+    /// growing (the text stays readable), and a file nested thousands deep cannot make every
+    /// line pay for every level.
+    fn indent(&mut self, prefix: Prefix) {
+        if self.prefixes.len() >= MAX_DEPTH {
+            self.hidden_depth += 1;
+        } else {
+            self.prefixes.push(prefix);
+        }
+    }
+
+    fn outdent(&mut self) -> Option<Prefix> {
+        if self.hidden_depth > 0 {
+            self.hidden_depth -= 1;
+            None
+        } else {
+            self.prefixes.pop()
         }
     }
 

@@ -5,17 +5,22 @@
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::os::fd::{AsRawFd, FromRawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 pub struct Tui {
-    master: Box<dyn MasterPty + Send>,
-    writer: Arc<Mutex<Box<dyn Write + Send>>>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Arc<Mutex<Option<Box<dyn Write + Send>>>>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
     output: Arc<Mutex<Vec<u8>>>,
+    /// Tells the reader to stop and close its end, for `hang_up`.
+    stop: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -43,28 +48,62 @@ impl Tui {
         }
         let child = pair.slave.spawn_command(command).expect("the binary starts");
         drop(pair.slave);
-        let writer = Arc::new(Mutex::new(pair.master.take_writer().unwrap()));
+        let writer = Arc::new(Mutex::new(Some(pair.master.take_writer().unwrap())));
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nonzero(rows), nonzero(cols), 0)));
         let output = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let (p, w, o) = (Arc::clone(&parser), Arc::clone(&writer), Arc::clone(&output));
-        std::thread::spawn(move || {
+        let stop = Arc::new(AtomicBool::new(false));
+        // Our own descriptor, polled with a timeout, so `hang_up` can close every master end.
+        // SAFETY: dup of a valid descriptor we own; the File takes ownership of the copy.
+        let fd = unsafe { libc::dup(pair.master.as_raw_fd().expect("a raw fd")) };
+        assert!(fd >= 0, "dup failed");
+        let mut reader = unsafe { std::fs::File::from_raw_fd(fd) };
+        let (p, w, o, s) = (Arc::clone(&parser), Arc::clone(&writer), Arc::clone(&output), Arc::clone(&stop));
+        let thread = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            // The last bytes of the previous chunk, so a query split across reads is still seen.
+            let mut tail: Vec<u8> = Vec::new();
+            while !s.load(Ordering::Relaxed) {
+                let mut poll = libc::pollfd { fd: reader.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+                // SAFETY: one valid pollfd.
+                if unsafe { libc::poll(&mut poll, 1, 50) } <= 0 {
+                    continue;
                 }
+                let n = match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => n,
+                };
                 let chunk = &buf[..n];
                 o.lock().unwrap().extend_from_slice(chunk);
                 let mut parser = p.lock().unwrap();
                 parser.process(chunk);
-                if chunk.windows(4).any(|win| win == b"\x1b[6n") {
+                tail.extend_from_slice(chunk);
+                if tail.windows(4).any(|win| win == b"\x1b[6n") {
                     let (row, col) = parser.screen().cursor_position();
-                    let _ = write!(w.lock().unwrap(), "\x1b[{};{}R", row + 1, col + 1);
+                    if let Some(w) = w.lock().unwrap().as_mut() {
+                        let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
+                    }
+                    tail.clear();
                 }
+                let keep = tail.len().saturating_sub(3);
+                tail.drain(..keep);
             }
         });
-        Tui { master: pair.master, writer, child, parser, output }
+        Tui { master: Some(pair.master), writer, child, parser, output, stop, reader: Some(thread) }
+    }
+
+    fn master(&self) -> &dyn MasterPty {
+        self.master.as_deref().expect("the terminal is open")
+    }
+
+    /// Closes the terminal, as a closed window or a dropped ssh connection would: every master
+    /// descriptor goes, and the kernel hangs up the program's session.
+    pub fn hang_up(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        self.writer.lock().unwrap().take();
+        self.master.take();
     }
 
     pub fn screen(&self) -> String {
@@ -91,6 +130,7 @@ impl Tui {
 
     pub fn send(&self, keys: &str) {
         let mut writer = self.writer.lock().unwrap();
+        let writer = writer.as_mut().expect("the terminal is open");
         writer.write_all(keys.as_bytes()).unwrap();
         writer.flush().unwrap();
     }
@@ -105,7 +145,7 @@ impl Tui {
 
     pub fn resize(&self, cols: u16, rows: u16) {
         self.parser.lock().unwrap().set_size(nonzero(rows), nonzero(cols));
-        self.master.resize(size(cols, rows)).unwrap();
+        self.master().resize(size(cols, rows)).unwrap();
     }
 
     pub fn pid(&self) -> i32 {
@@ -146,7 +186,9 @@ impl Tui {
                 let log = std::env::temp_dir().join(format!("roadmap-pty-{pid}.log"));
                 let _ = std::fs::write(&log, self.output());
                 eprintln!("all output: {}", log.display());
-                let _ = self.child.kill();
+                // SIGKILL, not `child.kill()`: that sends SIGHUP first, and the program's own
+                // handler would restore the terminal, which reads like a clean exit in the log.
+                self.signal(libc::SIGKILL);
                 let output: Vec<char> = self.output().chars().collect();
                 let tail: String = output[output.len().saturating_sub(400)..].iter().collect();
                 panic!("the program did not exit; the screen is:\n{}\nits last output: {tail:?}", self.screen());
@@ -162,7 +204,7 @@ impl Tui {
 
     /// Whether the terminal is in raw mode now (no line editing, no echo).
     pub fn raw_mode(&self) -> bool {
-        let fd = self.master.as_raw_fd().expect("a raw fd");
+        let fd = self.master().as_raw_fd().expect("a raw fd");
         // SAFETY: tcgetattr only writes into the termios we pass; a zeroed termios is valid.
         let mut termios: libc::termios = unsafe { std::mem::zeroed() };
         assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0);

@@ -152,6 +152,17 @@ fn every_fixture_keeps_its_words_and_fits_at_many_widths() {
 }
 
 #[test]
+fn very_deep_nesting_keeps_its_text_and_stops_indenting() {
+    let quotes = format!("{} deep words", ">".repeat(100_000));
+    let text = show(&quotes, 40);
+    assert!(text.contains("deep") && text.contains("words"), "{text}");
+    assert!(text.lines().all(|l| wrap::width(l) <= 40));
+    let lists: String = (0..2_000).map(|depth| format!("{}- level {depth}\n", "  ".repeat(depth))).collect();
+    assert_keeps_text(&lists, 60);
+    assert_fits(&lists, 60);
+}
+
+#[test]
 fn control_characters_cannot_reach_the_terminal() {
     let rendered = show("bell \u{7} and escape \u{1b}[31m red", 40);
     assert!(!rendered.chars().any(|c| c.is_control() && c != '\n'), "{rendered:?}");
