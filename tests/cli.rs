@@ -86,7 +86,7 @@ fn show_prints_the_skill_as_text() {
     for section in ["Why it matters", "When it starts to matter", "Practice", "Pitfalls", "Resources", "Checkpoints"] {
         assert!(lines.contains(&section), "missing section {section}:\n{}", run.stdout);
     }
-    assert!(run.stdout.contains("  [ ] I can "), "{}", run.stdout);
+    assert!(run.stdout.contains("  1. [ ] I can "), "{}", run.stdout);
     assert!(!run.stdout.contains('\x1b'), "no escape codes when piped");
     let too_wide: Vec<&&str> =
         lines.iter().filter(|l| l.chars().count() > 80 && !l.trim_start().starts_with("https://")).collect();
@@ -209,4 +209,29 @@ fn help_version_and_bad_usage() {
         assert_eq!(run.code, 2, "{args:?}");
         assert!(run.stderr.starts_with("error: "), "{args:?}: {}", run.stderr);
     }
+}
+
+#[test]
+fn tick_lists_and_ticks_checkpoints_by_number() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["tick", "foundations/git-basics", "1", "3"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0].starts_with("foundations/git-basics\t1\tticked\tI can "), "{}", run.stdout);
+    assert!(lines[1].starts_with("foundations/git-basics\t2\topen\tI can "), "{}", run.stdout);
+    assert!(sandbox.state_text().contains("checkpoints: [0, 2]"), "{}", sandbox.state_text());
+    // Ticking again unticks; with no numbers it only lists.
+    sandbox.run(&["tick", "git-basics", "1"]);
+    assert!(sandbox.state_text().contains("checkpoints: [2]"), "{}", sandbox.state_text());
+    let before = sandbox.state_text();
+    assert_eq!(sandbox.run(&["tick", "git-basics"]).code, 0);
+    assert_eq!(sandbox.state_text(), before);
+    let run = sandbox.run(&["tick", "git-basics", "6"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: foundations/git-basics has no checkpoint 6: choose from 1 to 5 (`roadmap tick foundations/git-basics` lists them)\n"
+    );
+    assert_eq!(sandbox.state_text(), before, "a bad number changes nothing");
 }

@@ -210,7 +210,7 @@ fn on_a_terminal_next_is_a_numbered_list_with_sections() {
          Warnings ! HTTP is done but its prerequisite Syntax is not \
          ! working ahead: 1 skill of Web begun while 1 core skill of Basics is open \
          Reviews due 1. Setup basics/setup Review: 2 of 2 checkpoints not ticked yet \
-         Look again with roadmap show ID, then mark it: roadmap review ID"
+         Look again with roadmap show ID; tick what you can do with roadmap tick ID N; then roadmap review ID"
     );
     let lines: Vec<&str> = shown.lines().collect();
     for line in ["Next steps", "  1. Syntax  basics/syntax", "", "Warnings", "Reviews due", "  1. Setup  basics/setup"]

@@ -79,6 +79,14 @@ pub enum Command {
         /// Skill id
         id: String,
     },
+    /// List a skill's checkpoints, or tick (untick) the ones numbered
+    Tick {
+        /// Skill id
+        id: String,
+        /// Checkpoint numbers as `show` and this command list them (1, 2, ...)
+        #[arg(value_name = "N")]
+        numbers: Vec<usize>,
+    },
     /// Mark a done skill as reviewed today; the next review moves to the next step (7, 30, 90 days)
     Review {
         /// Skill id

@@ -47,6 +47,35 @@ fn verb(out: &Output, status: Status) -> String {
     out.paint(verb, style.add_modifier(Modifier::BOLD))
 }
 
+/// Ticks (or unticks) the numbered checkpoints, saves, and lists them all; with no numbers, only
+/// lists them. Numbers are 1-based, as `show` prints them.
+pub fn tick(session: &mut Session, out: &mut Output, index: usize, numbers: &[usize]) -> Result<(), Failure> {
+    let skill = &session.roadmap.skills[index];
+    let (id, count) = (skill.id.clone(), skill.checkpoints.len());
+    if let Some(bad) = numbers.iter().find(|&&n| n == 0 || n > count) {
+        let range = if count == 0 { "it has none".to_string() } else { format!("choose from 1 to {count}") };
+        return Err(Failure::Usage(format!("{id} has no checkpoint {bad}: {range} (`roadmap tick {id}` lists them)")));
+    }
+    if !numbers.is_empty() {
+        for &number in numbers {
+            session.progress.toggle_checkpoint(&id, number - 1);
+        }
+        session.save()?;
+    }
+    let ticked = session.progress.get(&id).map(|r| r.checkpoints.clone()).unwrap_or_default();
+    let skill = &session.roadmap.skills[index];
+    for (i, text) in skill.checkpoints.iter().enumerate() {
+        let done = ticked.contains(&i);
+        if out.tty {
+            let mark = if done { out.paint("[x]", out.painter.theme.done) } else { "[ ]".to_string() };
+            out.wrapped(&format!("{:>3}. {mark} ", i + 1), 9, text)?;
+        } else {
+            out.record(&[&id, &(i + 1).to_string(), if done { "ticked" } else { "open" }, text])?;
+        }
+    }
+    Ok(())
+}
+
 /// Records a review of a done skill today and says when the next one is due.
 pub fn review(session: &mut Session, out: &mut Output, index: usize) -> Result<(), Failure> {
     let skill = &session.roadmap.skills[index];

@@ -123,10 +123,10 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
             .join(", ")
     };
     if !skill.requires.is_empty() {
-        indented(out, "Requires: ", &names(&skill.requires))?;
+        out.hanging("Requires: ", &names(&skill.requires))?;
     }
     if !roadmap.unlocks(index).is_empty() {
-        indented(out, "Unlocks: ", &names(roadmap.unlocks(index)))?;
+        out.hanging("Unlocks: ", &names(roadmap.unlocks(index)))?;
     }
     out.line("")?;
     let body = markdown::render(&skill.body, width.min(u16::MAX as usize) as u16, &theme);
@@ -135,7 +135,7 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
         out.line("")?;
         out.line(out.paint("Resources", theme.heading))?;
         for resource in &skill.resources {
-            indented(out, "  - ", &format!("{} ({})", resource.title, resource.kind))?;
+            out.hanging("  - ", &format!("{} ({})", resource.title, resource.kind))?;
             // Unbroken, so terminals and scripts still see one clickable URL.
             out.line(format!("    {}", out.paint(&wrap::clean(&resource.url), theme.url)))?;
         }
@@ -144,28 +144,16 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
         out.line("")?;
         out.line(out.paint("Checkpoints", theme.heading))?;
         for (i, checkpoint) in skill.checkpoints.iter().enumerate() {
-            let mark = if record.checkpoints.contains(&i) { "  [x] " } else { "  [ ] " };
-            indented(out, mark, checkpoint)?;
+            let mark = if record.checkpoints.contains(&i) { "[x]" } else { "[ ]" };
+            out.hanging(&format!("{:>3}. {mark} ", i + 1), checkpoint)?;
         }
     }
     if !record.note.is_empty() {
         out.line("")?;
         out.line(out.paint("Note", theme.heading))?;
         for line in record.note.lines() {
-            indented(out, "  ", line)?;
+            out.hanging("  ", line)?;
         }
-    }
-    Ok(())
-}
-
-/// Wraps `text` after `lead`, continuing under the text rather than under the lead.
-fn indented(out: &mut Output, lead: &str, text: &str) -> io::Result<()> {
-    let hang = wrap::width(lead);
-    let lines = wrap::wrap_plain(text, ratatui::style::Style::new(), out.width.saturating_sub(hang));
-    for (i, line) in lines.iter().enumerate() {
-        let content: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        let lead = if i == 0 { lead.to_string() } else { " ".repeat(hang) };
-        out.line(format!("{lead}{content}"))?;
     }
     Ok(())
 }

@@ -133,6 +133,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
         Some(Command::Done { id }) => change(&mut session, &mut output, id, Status::Done)?,
         Some(Command::Skip { id }) => change(&mut session, &mut output, id, Status::Skipped)?,
         Some(Command::Reset { id }) => change(&mut session, &mut output, id, Status::Todo)?,
+        Some(Command::Tick { id, numbers }) => {
+            let index = session.find(id)?;
+            changes::tick(&mut session, &mut output, index, numbers)?;
+        }
         Some(Command::Review { id }) => {
             let index = session.find(id)?;
             changes::review(&mut session, &mut output, index)?;
@@ -179,17 +183,18 @@ fn validate(cli: &Cli, dir: Option<&std::path::Path>, out: &mut Output) -> Resul
                 out.line(problem.to_string())?;
             }
             let n = problems.len();
-            let count = if n == 1 { "1 problem".to_string() } else { format!("{n} problems") };
+            let count = crate::suggest::words::count(n, "problem");
             return Err(Failure::Reported(format!("{count} in {root}")));
         }
         Err(other) => return Err(other),
     };
     let skills = roadmap.skills.len();
     let message = format!(
-        "ok: {} ({}): {} phases, {skills} skills, no problems",
+        "ok: {} ({}): {}, {}, no problems",
         source.display_root(),
         roadmap.title,
-        roadmap.phases.len()
+        crate::suggest::words::count(roadmap.phases.len(), "phase"),
+        crate::suggest::words::count(skills, "skill")
     );
     Ok(out.line(message)?)
 }

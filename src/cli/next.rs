@@ -40,7 +40,10 @@ pub fn next(session: &Session, out: &mut Output, limit: Option<usize>) -> io::Re
         out.line("")?;
         out.line(out.paint("Reviews due", theme.title))?;
         list(session, out, &advice.reviews, shown(&advice.reviews))?;
-        hint(out, "Look again with roadmap show ID, then mark it: roadmap review ID")?;
+        hint(
+            out,
+            "Look again with roadmap show ID; tick what you can do with roadmap tick ID N; then roadmap review ID",
+        )?;
     }
     Ok(())
 }

@@ -36,6 +36,11 @@ impl Output<'_> {
         Ok(())
     }
 
+    /// `text` wrapped after `lead`, continuing under the text rather than under the lead.
+    pub fn hanging(&mut self, lead: &str, text: &str) -> io::Result<()> {
+        self.wrapped(lead, crate::ui::wrap::width(lead), text)
+    }
+
     /// One tab-separated record, with tabs and newlines inside fields replaced by spaces.
     pub fn record(&mut self, fields: &[&str]) -> io::Result<()> {
         let cleaned: Vec<String> = fields.iter().map(|f| f.replace(['\t', '\n', '\r'], " ")).collect();

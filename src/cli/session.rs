@@ -29,7 +29,7 @@ pub enum Failure {
 }
 
 fn count(n: usize) -> String {
-    if n == 1 { "1 problem".to_string() } else { format!("{n} problems") }
+    crate::suggest::words::count(n, "problem")
 }
 
 impl From<std::io::Error> for Failure {

@@ -6,7 +6,7 @@ mod phases;
 mod rank;
 mod review;
 mod warnings;
-mod words;
+pub(crate) mod words;
 
 use crate::content::Roadmap;
 use crate::progress::{Date, Progress};
