@@ -60,9 +60,6 @@ fn summary(app: &App, counts: crate::progress::Counts) -> Line<'static> {
     if counts.doing > 0 {
         text.push_str(&format!(" · {} in progress", counts.doing));
     }
-    if let Some(hours) = app.progress.weekly_hours {
-        text.push_str(&format!(" · {hours} h/week"));
-    }
     Line::styled(text, app.theme.dim)
 }
 
