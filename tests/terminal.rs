@@ -4,79 +4,54 @@
 
 mod common;
 
-use common::pty::Tui;
+use common::pty::{Learner, Tui};
 
-struct Learner {
-    home: tempfile::TempDir,
+/// Opens the tutor and marks the first skill of the Roadmap done, waiting until it is saved.
+fn open_and_tick(learner: &Learner, env: &[(&str, &str)]) -> Tui {
+    let tui = learner.open_with(env, 100, 30);
+    tui.wait_for("Next steps");
+    tui.send("2");
+    tui.wait_for("Phases");
+    tui.send("d");
+    tui.wait_for("Problem decomposition: done");
+    assert!(saved(learner), "the change is saved before anything goes wrong");
+    tui
 }
 
-impl Learner {
-    fn new() -> Learner {
-        Learner { home: tempfile::tempdir().unwrap() }
-    }
-
-    fn state(&self) -> std::path::PathBuf {
-        self.home.path().join("progress.yaml")
-    }
-
-    fn open_with(&self, env: &[(&str, &str)], cols: u16, rows: u16) -> Tui {
-        let state = self.state();
-        let home = self.home.path().to_str().unwrap();
-        let args = ["--content", "tests/fixtures/content/tui", "--state", state.to_str().unwrap()];
-        let mut env = env.to_vec();
-        env.push(("HOME", home));
-        Tui::spawn(&args, &env, cols, rows)
-    }
-
-    /// Opens the tutor and marks the first skill of the Roadmap done, waiting until it is saved.
-    fn open_and_tick(&self, env: &[(&str, &str)]) -> Tui {
-        let tui = self.open_with(env, 100, 30);
-        tui.wait_for("Next steps");
-        tui.send("2");
-        tui.wait_for("Phases");
-        tui.send("d");
-        tui.wait_for("Problem decomposition: done");
-        assert!(self.saved(), "the change is saved before anything goes wrong");
-        tui
-    }
-
-    fn saved(&self) -> bool {
-        std::fs::read_to_string(self.state())
-            .is_ok_and(|text| text.contains("basics/decomposition:\n    status: done\n"))
-    }
+fn saved(learner: &Learner) -> bool {
+    learner.state_text().contains("basics/decomposition:\n    status: done\n")
 }
-
 #[test]
 fn a_panic_inside_the_app_restores_the_terminal_and_loses_nothing() {
     let learner = Learner::new();
-    let mut tui = learner.open_and_tick(&[("ROADMAP_TEST_PANIC_KEY", "!")]);
+    let mut tui = open_and_tick(&learner, &[("ROADMAP_TEST_PANIC_KEY", "!")]);
     tui.send("!");
     assert_eq!(tui.wait_exit(), 101, "a panic exits with Rust's panic status");
     tui.assert_restored();
     assert!(tui.output().contains("test panic requested"), "the panic message is shown after the screen is restored");
-    assert!(learner.saved());
+    assert!(saved(&learner));
 }
 
 #[test]
 fn sigterm_sighup_and_sigint_restore_the_terminal_and_lose_nothing() {
     for signal in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT] {
         let learner = Learner::new();
-        let mut tui = learner.open_and_tick(&[]);
+        let mut tui = open_and_tick(&learner, &[]);
         tui.signal(signal);
         assert_eq!(tui.wait_exit(), 128 + signal as u32, "signal {signal}");
         tui.assert_restored();
-        assert!(learner.saved(), "signal {signal}");
+        assert!(saved(&learner), "signal {signal}");
     }
 }
 
 #[test]
 fn a_closed_terminal_ends_the_program_and_loses_nothing() {
     let learner = Learner::new();
-    let mut tui = learner.open_and_tick(&[]);
+    let mut tui = open_and_tick(&learner, &[]);
     tui.hang_up();
     let code = tui.wait_exit();
     assert!(code == 128 + libc::SIGHUP as u32 || code == 1, "exit code {code}");
-    assert!(learner.saved());
+    assert!(saved(&learner));
 }
 
 #[test]

@@ -3,32 +3,7 @@
 
 mod common;
 
-use common::pty::Tui;
-
-struct Learner {
-    home: tempfile::TempDir,
-}
-
-impl Learner {
-    fn new() -> Learner {
-        Learner { home: tempfile::tempdir().unwrap() }
-    }
-
-    fn state(&self) -> std::path::PathBuf {
-        self.home.path().join("progress.yaml")
-    }
-
-    fn open(&self, cols: u16, rows: u16) -> Tui {
-        let state = self.state();
-        let home = self.home.path().to_str().unwrap();
-        let args = ["--content", "tests/fixtures/content/tui", "--state", state.to_str().unwrap()];
-        Tui::spawn(&args, &[("HOME", home)], cols, rows)
-    }
-
-    fn state_text(&self) -> String {
-        std::fs::read_to_string(self.state()).unwrap_or_default()
-    }
-}
+use common::pty::{Learner, Tui};
 
 #[test]
 fn open_a_skill_mark_it_done_quit_and_find_it_saved() {
@@ -141,12 +116,7 @@ fn script(dir: &std::path::Path, name: &str, body: &str) -> std::path::PathBuf {
 }
 
 fn open_skill_with(learner: &Learner, env: &[(&str, &str)]) -> Tui {
-    let state = learner.state();
-    let home = learner.home.path().to_str().unwrap().to_string();
-    let args = ["--content", "tests/fixtures/content/tui", "--state", state.to_str().unwrap()];
-    let mut env = env.to_vec();
-    env.push(("HOME", &home));
-    let tui = Tui::spawn(&args, &env, 100, 30);
+    let tui = learner.open_with(env, 100, 30);
     tui.wait_for("Next steps");
     tui.send("2");
     tui.wait_for("Phases");

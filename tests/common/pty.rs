@@ -221,3 +221,36 @@ impl Tui {
         assert!(!self.raw_mode(), "the terminal is still in raw mode");
     }
 }
+
+/// A learner with their own HOME and state file, opening the tutor on the fixture roadmap.
+pub struct Learner {
+    pub home: tempfile::TempDir,
+}
+
+impl Learner {
+    pub fn new() -> Learner {
+        Learner { home: tempfile::tempdir().unwrap() }
+    }
+
+    pub fn state(&self) -> std::path::PathBuf {
+        self.home.path().join("progress.yaml")
+    }
+
+    pub fn state_text(&self) -> String {
+        std::fs::read_to_string(self.state()).unwrap_or_default()
+    }
+
+    /// The tutor on `tests/fixtures/content/tui` with `env` added, in a `cols` x `rows` terminal.
+    pub fn open_with(&self, env: &[(&str, &str)], cols: u16, rows: u16) -> Tui {
+        let state = self.state();
+        let home = self.home.path().to_str().unwrap();
+        let args = ["--content", "tests/fixtures/content/tui", "--state", state.to_str().unwrap()];
+        let mut env = env.to_vec();
+        env.push(("HOME", home));
+        Tui::spawn(&args, &env, cols, rows)
+    }
+
+    pub fn open(&self, cols: u16, rows: u16) -> Tui {
+        self.open_with(&[], cols, rows)
+    }
+}
