@@ -1,0 +1,196 @@
+//! Writes a synthetic roadmap of N skills in the content format, plus a progress file with
+//! 40% of the skills done, for benchmarks and for trying the tutor at scale:
+//!
+//! ```sh
+//! cargo run --release --example synth -- 10000 /tmp/big
+//! roadmap --content /tmp/big --state /tmp/big/progress.yaml status
+//! ```
+//!
+//! The same N always gives the same files (a fixed-seed generator), so numbers compare
+//! across runs and machines.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const PHASES: [(&str, &str); 5] = [
+    ("foundations", "Foundations"),
+    ("application-builder", "Application builder"),
+    ("architecture", "Architecture"),
+    ("ai-specialization", "AI specialization"),
+    ("job-readiness", "Job readiness"),
+];
+
+/// How the skills spread over the phases, like the built-in roadmap (in percent).
+const SHARE: [usize; 5] = [24, 30, 20, 13, 13];
+
+const WORDS: &[&str] = &[
+    "request", "schema", "index", "query", "commit", "branch", "function", "module", "test", "fixture", "cache",
+    "queue", "token", "session", "handler", "router", "model", "migration", "container", "deploy", "metric",
+    "trace", "log", "error", "retry", "timeout", "budget", "prompt", "embedding", "vector", "review", "design",
+    "contract", "version", "client", "server", "database", "transaction", "lock", "worker", "pipeline",
+];
+
+const TAGS: &[&str] =
+    &["python", "web", "sql", "git", "testing", "http", "security", "ops", "ai", "career", "design", "data"];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(count), Some(dir)) = (args.first().and_then(|n| n.parse::<usize>().ok()), args.get(1)) else {
+        eprintln!("usage: synth SKILLS DIR   (for example: synth 10000 /tmp/big)");
+        return ExitCode::from(2);
+    };
+    match write_roadmap(count, Path::new(dir)) {
+        Ok(()) => {
+            println!("wrote {count} skills to {dir} and {dir}/progress.yaml (40% done)");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("synth: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A small fixed-seed xorshift generator: reproducible without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn word(&mut self) -> &'static str {
+        WORDS[self.below(WORDS.len())]
+    }
+
+    fn sentence(&mut self, words: usize) -> String {
+        let mut text = String::new();
+        for i in 0..words {
+            if i > 0 {
+                text.push(' ');
+            }
+            text.push_str(self.word());
+        }
+        let mut chars = text.chars();
+        let first = chars.next().map(|c| c.to_ascii_uppercase()).unwrap_or('A');
+        format!("{first}{}.", chars.as_str())
+    }
+}
+
+fn write_roadmap(count: usize, dir: &Path) -> std::io::Result<()> {
+    if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
+        return Err(std::io::Error::other(format!("{} is not empty: pick a new folder", dir.display())));
+    }
+    std::fs::create_dir_all(dir)?;
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let phase_list: Vec<&str> = PHASES.iter().map(|(id, _)| *id).collect();
+    std::fs::write(
+        dir.join("roadmap.yaml"),
+        format!(
+            "id: synthetic\ntitle: Synthetic roadmap\nsummary: {count} generated skills for benchmarks.\n\
+             audience: Benchmarks.\nphases: [{}]\n",
+            phase_list.join(", ")
+        ),
+    )?;
+    let mut ids: Vec<String> = Vec::with_capacity(count);
+    let mut next = 0;
+    for (phase, (phase_id, title)) in PHASES.iter().enumerate() {
+        let phase_dir = dir.join(phase_id);
+        std::fs::create_dir_all(&phase_dir)?;
+        std::fs::write(phase_dir.join("phase.md"), phase_file(title, &mut rng))?;
+        let in_phase = if phase == PHASES.len() - 1 { count - next } else { count * SHARE[phase] / 100 };
+        for _ in 0..in_phase {
+            let id = format!("{phase_id}/skill-{next:05}");
+            let file: PathBuf = phase_dir.join(format!("skill-{next:05}.md"));
+            std::fs::write(file, skill_file(next, &ids, &mut rng))?;
+            ids.push(id);
+            next += 1;
+        }
+    }
+    std::fs::write(dir.join("progress.yaml"), progress_file(&ids, &mut rng))
+}
+
+fn phase_file(title: &str, rng: &mut Rng) -> String {
+    format!(
+        "---\ntitle: {title}\ngoal: {}\nmilestone:\n  title: {title} project\n  description: {}\n---\n{}\n\n{}\n",
+        rng.sentence(10),
+        rng.sentence(20),
+        rng.sentence(60),
+        rng.sentence(60)
+    )
+}
+
+fn skill_file(n: usize, earlier: &[String], rng: &mut Rng) -> String {
+    let mut out = String::with_capacity(2048);
+    let level = ["core", "core", "stretch", "deep"][rng.below(4)];
+    let kind = ["concept", "practice", "project", "habit"][rng.below(4)];
+    let _ = writeln!(out, "---\ntitle: {} {} {n}", capitalized(rng.word()), rng.word());
+    let _ = writeln!(out, "summary: {}", rng.sentence(12));
+    let _ = writeln!(out, "kind: {kind}\nlevel: {level}\nhours: {}", 2 + rng.below(12));
+    // Prerequisites point backwards, mostly at recent skills, so the graph stays acyclic and
+    // has long chains as well as wide fans.
+    let mut requires: Vec<&str> = Vec::new();
+    for _ in 0..rng.below(4).min(earlier.len()) {
+        let back = 1 + rng.below(earlier.len().min(200));
+        let id = earlier[earlier.len() - back].as_str();
+        if !requires.contains(&id) {
+            requires.push(id);
+        }
+    }
+    let _ = writeln!(out, "requires: [{}]", requires.join(", "));
+    let _ = writeln!(out, "tags: [{}, {}]", TAGS[rng.below(TAGS.len())], TAGS[rng.below(TAGS.len())]);
+    out.push_str("resources:\n");
+    for (i, kind) in ["doc", "article", "video"].iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  - {{ title: \"{} guide {i}\", url: \"https://example.org/{n}/{i}\", kind: {kind} }}",
+            capitalized(rng.word())
+        );
+    }
+    out.push_str("checkpoints:\n");
+    for _ in 0..4 {
+        let _ = writeln!(out, "  - I can {} the {} {}.", rng.word(), rng.word(), rng.word());
+    }
+    out.push_str("---\n");
+    for section in ["Why it matters", "When it starts to matter", "Practice", "Pitfalls"] {
+        let _ = write!(out, "## {section}\n\n{}\n\n", rng.sentence(30));
+    }
+    let _ = write!(out, "```python\ndef {}(x):\n    return x\n```\n", rng.word());
+    out
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
+/// 40% of the skills done (with dates and ticked checkpoints), a few in progress.
+fn progress_file(ids: &[String], rng: &mut Rng) -> String {
+    let mut out = String::from("version: 1\nweekly_hours: 10\nskills:\n");
+    let mut sorted: Vec<&String> = ids.iter().collect();
+    sorted.sort();
+    for id in sorted {
+        let roll = rng.below(100);
+        if roll < 40 {
+            let _ = writeln!(
+                out,
+                "  {id}:\n    status: done\n    started: 2026-0{}-0{}\n    finished: 2026-0{}-1{}\n    checkpoints: [0, 1, 2]",
+                1 + rng.below(4),
+                1 + rng.below(9),
+                5 + rng.below(4),
+                rng.below(9)
+            );
+        } else if roll < 42 {
+            let _ = writeln!(out, "  {id}:\n    status: doing\n    started: 2026-10-0{}", 1 + rng.below(9));
+        }
+    }
+    out
+}
