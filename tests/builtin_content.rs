@@ -133,3 +133,42 @@ fn the_core_path_stops_at_the_specialization() {
         "AI is a specialization, not the core path"
     );
 }
+
+#[test]
+fn the_core_path_needs_nothing_outside_the_core() {
+    // Core is the shortest honest path to a first job, so finishing it cannot depend on a
+    // stretch or deep skill.
+    let roadmap = roadmap();
+    for skill in roadmap.skills.iter().filter(|s| s.level == Level::Core) {
+        for &required in &skill.requires {
+            let prerequisite = &roadmap.skills[required];
+            assert_eq!(prerequisite.level, Level::Core, "{} is core but requires {}", skill.id, prerequisite.id);
+        }
+    }
+}
+
+#[test]
+fn the_application_builder_carries_the_most_hours() {
+    let roadmap = roadmap();
+    let hours: Vec<f32> =
+        (0..roadmap.phases.len()).map(|p| roadmap.phase_skills(p).iter().map(|s| s.hours).sum()).collect();
+    let heaviest = (0..hours.len()).max_by(|&a, &b| hours[a].total_cmp(&hours[b])).unwrap();
+    assert_eq!(roadmap.phases[heaviest].id, "application-builder", "{hours:?}");
+}
+
+#[test]
+fn every_milestone_says_what_done_looks_like() {
+    for phase in roadmap().phases {
+        let milestone = phase.milestone.unwrap_or_else(|| panic!("{} has no milestone", phase.id));
+        assert!(milestone.description.contains("Done when"), "{}: the milestone needs a definition of done", phase.id);
+    }
+}
+
+#[test]
+fn resources_are_https_links() {
+    for skill in roadmap().skills {
+        for resource in &skill.resources {
+            assert!(resource.url.starts_with("https://"), "{}: {}", skill.id, resource.url);
+        }
+    }
+}
