@@ -16,6 +16,16 @@ fn main() {
         writeln!(out, "    ({rel:?}, include_bytes!({abs:?})),").unwrap();
     }
     out.push_str("];\n");
+    // FNV-1a over names and bytes: it changes whenever the built-in roadmap does, and keys
+    // its entry in the content cache.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (rel, abs) in &files {
+        let bytes = std::fs::read(abs).unwrap();
+        for byte in rel.as_bytes().iter().chain([0u8].iter()).chain(bytes.iter()) {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    writeln!(out, "/// A hash of every file above.\npub static HASH: u64 = {hash:#x};").unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_content.rs");
     std::fs::write(dest, out).unwrap();
 }

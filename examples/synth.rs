@@ -25,10 +25,47 @@ const PHASES: [(&str, &str); 5] = [
 const SHARE: [usize; 5] = [24, 30, 20, 13, 13];
 
 const WORDS: &[&str] = &[
-    "request", "schema", "index", "query", "commit", "branch", "function", "module", "test", "fixture", "cache",
-    "queue", "token", "session", "handler", "router", "model", "migration", "container", "deploy", "metric",
-    "trace", "log", "error", "retry", "timeout", "budget", "prompt", "embedding", "vector", "review", "design",
-    "contract", "version", "client", "server", "database", "transaction", "lock", "worker", "pipeline",
+    "request",
+    "schema",
+    "index",
+    "query",
+    "commit",
+    "branch",
+    "function",
+    "module",
+    "test",
+    "fixture",
+    "cache",
+    "queue",
+    "token",
+    "session",
+    "handler",
+    "router",
+    "model",
+    "migration",
+    "container",
+    "deploy",
+    "metric",
+    "trace",
+    "log",
+    "error",
+    "retry",
+    "timeout",
+    "budget",
+    "prompt",
+    "embedding",
+    "vector",
+    "review",
+    "design",
+    "contract",
+    "version",
+    "client",
+    "server",
+    "database",
+    "transaction",
+    "lock",
+    "worker",
+    "pipeline",
 ];
 
 const TAGS: &[&str] =
@@ -172,25 +209,31 @@ fn capitalized(word: &str) -> String {
     chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
-/// 40% of the skills done (with dates and ticked checkpoints), a few in progress.
+/// The first 40% of the skills done (prerequisites always point backwards, so none is done
+/// before what it requires), a few after them in progress, as a learner part-way through.
 fn progress_file(ids: &[String], rng: &mut Rng) -> String {
-    let mut out = String::from("version: 1\nweekly_hours: 10\nskills:\n");
-    let mut sorted: Vec<&String> = ids.iter().collect();
-    sorted.sort();
-    for id in sorted {
-        let roll = rng.below(100);
-        if roll < 40 {
-            let _ = writeln!(
-                out,
-                "  {id}:\n    status: done\n    started: 2026-0{}-0{}\n    finished: 2026-0{}-1{}\n    checkpoints: [0, 1, 2]",
+    let done = ids.len() * 2 / 5;
+    let doing = (ids.len() / 100).max(1);
+    let mut records: Vec<(&String, String)> = Vec::new();
+    for (n, id) in ids.iter().enumerate().take(done + doing) {
+        let record = if n < done {
+            let ticked = ["[0, 1, 2, 3]", "[0, 1, 2, 3]", "[0, 1, 2, 3]", "[0, 2]"][rng.below(4)];
+            format!(
+                "    status: done\n    started: 2026-0{}-0{}\n    finished: 2026-0{}-1{}\n    checkpoints: {ticked}\n",
                 1 + rng.below(4),
                 1 + rng.below(9),
                 5 + rng.below(4),
                 rng.below(9)
-            );
-        } else if roll < 42 {
-            let _ = writeln!(out, "  {id}:\n    status: doing\n    started: 2026-10-0{}", 1 + rng.below(9));
-        }
+            )
+        } else {
+            format!("    status: doing\n    started: 2026-11-0{}\n", 1 + rng.below(9))
+        };
+        records.push((id, record));
+    }
+    records.sort();
+    let mut out = String::from("version: 1\nweekly_hours: 10\nskills:\n");
+    for (id, record) in records {
+        let _ = write!(out, "  {id}:\n{record}");
     }
     out
 }

@@ -61,19 +61,21 @@ fn at_least_sixty_skills_weighted_toward_the_application_builder() {
 
 #[test]
 fn every_skill_is_complete() {
-    for skill in roadmap().skills {
-        let id = &skill.id;
-        assert!(!skill.summary.is_empty() && !skill.tags.is_empty(), "{id}");
+    let roadmap = roadmap();
+    for (index, skill) in roadmap.skills.iter().enumerate() {
+        let (id, page) = (&skill.id, roadmap.page(index));
+        assert!(!page.summary.is_empty() && !page.tags.is_empty(), "{id}");
         assert!(skill.hours > 0.0, "{id}");
-        assert!((2..=4).contains(&skill.resources.len()), "{id}: {} resources", skill.resources.len());
-        assert!((3..=5).contains(&skill.checkpoints.len()), "{id}: {} checkpoints", skill.checkpoints.len());
-        for checkpoint in &skill.checkpoints {
+        assert!((2..=4).contains(&page.resources.len()), "{id}: {} resources", page.resources.len());
+        assert!((3..=5).contains(&page.checkpoints.len()), "{id}: {} checkpoints", page.checkpoints.len());
+        assert_eq!(skill.checkpoint_count, page.checkpoints.len(), "{id}");
+        for checkpoint in &page.checkpoints {
             assert!(checkpoint.starts_with("I can "), "{id}: {checkpoint}");
         }
-        let (headings, words) = outline(&skill.body);
+        let (headings, words) = outline(&page.body);
         assert_eq!(headings, ["Why it matters", "When it starts to matter", "Practice", "Pitfalls"], "{id}");
         assert!((250..=600).contains(&words), "{id}: body is {words} words");
-        assert!(skill.body.contains("Done when"), "{id}: the practice needs a definition of done");
+        assert!(page.body.contains("Done when"), "{id}: the practice needs a definition of done");
     }
 }
 
@@ -166,8 +168,9 @@ fn every_milestone_says_what_done_looks_like() {
 
 #[test]
 fn resources_are_https_links() {
-    for skill in roadmap().skills {
-        for resource in &skill.resources {
+    let roadmap = roadmap();
+    for (index, skill) in roadmap.skills.iter().enumerate() {
+        for resource in &roadmap.page(index).resources {
             assert!(resource.url.starts_with("https://"), "{}: {}", skill.id, resource.url);
         }
     }

@@ -44,12 +44,16 @@ impl Index {
             roadmap
                 .skills
                 .iter()
-                .map(|skill| Entry {
-                    title: skill.title.to_lowercase(),
-                    tags: skill.tags.iter().map(|t| t.to_lowercase()).collect(),
-                    id: skill.id.to_lowercase(),
-                    summary: skill.summary.to_lowercase(),
-                    body: plain_text(&skill.body).to_lowercase(),
+                .enumerate()
+                .map(|(index, skill)| {
+                    let page = roadmap.page(index);
+                    Entry {
+                        title: skill.title.to_lowercase(),
+                        tags: page.tags.iter().map(|t| t.to_lowercase()).collect(),
+                        id: skill.id.to_lowercase(),
+                        summary: page.summary.to_lowercase(),
+                        body: plain_text(&page.body).to_lowercase(),
+                    }
                 })
                 .collect(),
         )

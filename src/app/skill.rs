@@ -40,10 +40,10 @@ impl App {
     /// The items beside a skill's text, in the order they are listed.
     pub fn skill_items(&self, skill: usize) -> Vec<Item> {
         let s = &self.roadmap.skills[skill];
-        let mut items: Vec<Item> = (0..s.checkpoints.len()).map(Item::Checkpoint).collect();
+        let mut items: Vec<Item> = (0..s.checkpoint_count).map(Item::Checkpoint).collect();
         items.extend(s.requires.iter().map(|&r| Item::Requires(r)));
         items.extend(self.roadmap.unlocks(skill).iter().map(|&u| Item::Unlocks(u)));
-        items.extend((0..s.resources.len()).map(Item::Resource));
+        items.extend((0..self.roadmap.page(skill).resources.len()).map(Item::Resource));
         items.push(Item::Note);
         items
     }
@@ -98,7 +98,7 @@ impl App {
             Item::Checkpoint(checkpoint) => return self.toggle_checkpoint(skill, checkpoint),
             Item::Requires(other) | Item::Unlocks(other) => self.open_skill(other),
             Item::Resource(resource) => {
-                return Some(Effect::Open { url: self.roadmap.skills[skill].resources[resource].url.clone() });
+                return Some(Effect::Open { url: self.roadmap.page(skill).resources[resource].url.clone() });
             }
             Item::Note => self.start_note(skill),
         }
@@ -107,7 +107,7 @@ impl App {
 
     /// The selected resource, or the skill's first one.
     fn open_resource(&mut self, skill: usize) -> Option<Effect> {
-        let resources = &self.roadmap.skills[skill].resources;
+        let resources = &self.roadmap.page(skill).resources;
         let chosen = match self.selected_item(skill) {
             Some(Item::Resource(resource)) => Some(resource),
             _ => (!resources.is_empty()).then_some(0),

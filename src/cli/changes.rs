@@ -51,7 +51,7 @@ fn verb(out: &Output, status: Status) -> String {
 /// lists them. Numbers are 1-based, as `show` prints them.
 pub fn tick(session: &mut Session, out: &mut Output, index: usize, numbers: &[usize]) -> Result<(), Failure> {
     let skill = &session.roadmap.skills[index];
-    let (id, count) = (skill.id.clone(), skill.checkpoints.len());
+    let (id, count) = (skill.id.clone(), skill.checkpoint_count);
     if let Some(bad) = numbers.iter().find(|&&n| n == 0 || n > count) {
         let range = if count == 0 { "it has none".to_string() } else { format!("choose from 1 to {count}") };
         return Err(Failure::Usage(format!("{id} has no checkpoint {bad}: {range} (`roadmap tick {id}` lists them)")));
@@ -63,8 +63,7 @@ pub fn tick(session: &mut Session, out: &mut Output, index: usize, numbers: &[us
         session.save()?;
     }
     let ticked = session.progress.get(&id).map(|r| r.checkpoints.clone()).unwrap_or_default();
-    let skill = &session.roadmap.skills[index];
-    for (i, text) in skill.checkpoints.iter().enumerate() {
+    for (i, text) in session.roadmap.page(index).checkpoints.iter().enumerate() {
         let done = ticked.contains(&i);
         if out.tty {
             let mark = if done { out.paint("[x]", out.painter.theme.done) } else { "[ ]".to_string() };

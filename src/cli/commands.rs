@@ -10,7 +10,9 @@ use super::session::Session;
 
 pub fn status(session: &Session, out: &mut Output) -> io::Result<()> {
     let roadmap = &session.roadmap;
-    let overall = session.progress.counts(&roadmap.skills);
+    let statuses = session.progress.statuses(roadmap);
+    let phase_counts = |index: usize| Counts::of(statuses[roadmap.phases[index].skills.clone()].iter().copied());
+    let overall = Counts::of(statuses.iter().copied());
     if !out.tty {
         out.record(&[
             "all",
@@ -20,7 +22,7 @@ pub fn status(session: &Session, out: &mut Output) -> io::Result<()> {
             &roadmap.title,
         ])?;
         for (index, phase) in roadmap.phases.iter().enumerate() {
-            let counts = session.progress.counts(roadmap.phase_skills(index));
+            let counts = phase_counts(index);
             let fields = [
                 phase.id.as_str(),
                 &counts.complete().to_string(),
@@ -39,7 +41,7 @@ pub fn status(session: &Session, out: &mut Output) -> io::Result<()> {
     out.line("")?;
     let name_width = roadmap.phases.iter().map(|p| wrap::width(&p.title)).max().unwrap_or(0);
     for (index, phase) in roadmap.phases.iter().enumerate() {
-        let counts = session.progress.counts(roadmap.phase_skills(index));
+        let counts = phase_counts(index);
         let pad = " ".repeat(name_width - wrap::width(&phase.title));
         let bar = bar(&counts, 20);
         let filled = out.paint(&bar.0, theme.gauge);
@@ -99,11 +101,12 @@ fn bar(counts: &Counts, cells: usize) -> (String, String) {
 pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()> {
     let roadmap = &session.roadmap;
     let skill = &roadmap.skills[index];
+    let page = roadmap.page(index);
     let theme = out.painter.theme;
     let record = session.progress.get(&skill.id).cloned().unwrap_or_default();
     let width = out.width;
     out.line(out.paint(&wrap::clean(&skill.title), theme.title))?;
-    for line in wrap::wrap_plain(&skill.summary, theme.text, width) {
+    for line in wrap::wrap_plain(&page.summary, theme.text, width) {
         out.painter.write_text(out.out, &line.into())?;
     }
     let phase = &roadmap.phases[skill.phase].title;
@@ -129,21 +132,21 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
         out.hanging("Unlocks: ", &names(roadmap.unlocks(index)))?;
     }
     out.line("")?;
-    let body = markdown::render(&skill.body, width.min(u16::MAX as usize) as u16, &theme);
+    let body = markdown::render(&page.body, width.min(u16::MAX as usize) as u16, &theme);
     out.painter.write_text(out.out, &body)?;
-    if !skill.resources.is_empty() {
+    if !page.resources.is_empty() {
         out.line("")?;
         out.line(out.paint("Resources", theme.heading))?;
-        for resource in &skill.resources {
+        for resource in &page.resources {
             out.hanging("  - ", &format!("{} ({})", resource.title, resource.kind))?;
             // Unbroken, so terminals and scripts still see one clickable URL.
             out.line(format!("    {}", out.paint(&wrap::clean(&resource.url), theme.url)))?;
         }
     }
-    if !skill.checkpoints.is_empty() {
+    if !page.checkpoints.is_empty() {
         out.line("")?;
         out.line(out.paint("Checkpoints", theme.heading))?;
-        for (i, checkpoint) in skill.checkpoints.iter().enumerate() {
+        for (i, checkpoint) in page.checkpoints.iter().enumerate() {
             let mark = if record.checkpoints.contains(&i) { "[x]" } else { "[ ]" };
             out.hanging(&format!("{:>3}. {mark} ", i + 1), checkpoint)?;
         }

@@ -151,6 +151,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
             unreachable!("run_without_session handled it")
         }
     }
+    // The process ends right after this: freeing a large roadmap string by string would only
+    // add time to every command (the memory goes back to the system at exit anyway).
+    std::mem::forget(session);
     Ok(())
 }
 

@@ -15,7 +15,7 @@ pub fn next(session: &Session, out: &mut Output, limit: Option<usize>) -> io::Re
     }
     let theme = out.painter.theme;
     if advice.next.is_empty() {
-        let overall = session.progress.counts(&session.roadmap.skills);
+        let overall = crate::progress::Counts::of(session.progress.statuses(&session.roadmap));
         let message = if overall.complete() == overall.total {
             "Every skill is done or skipped. Well done!"
         } else {
@@ -32,8 +32,13 @@ pub fn next(session: &Session, out: &mut Output, limit: Option<usize>) -> io::Re
     if !advice.warnings.is_empty() {
         out.line("")?;
         out.line(out.paint("Warnings", theme.warning))?;
-        for warning in &advice.warnings {
+        let warnings = limit.unwrap_or(advice.warnings.len()).min(advice.warnings.len());
+        for warning in &advice.warnings[..warnings] {
             out.wrapped(&format!("  {} ", out.paint("!", theme.warning)), 4, &warning.message)?;
+        }
+        let more = advice.warnings.len() - warnings;
+        if more > 0 {
+            hint(out, &format!("and {} more: roadmap next --all", crate::suggest::words::count(more, "warning")))?;
         }
     }
     if !advice.reviews.is_empty() {

@@ -82,8 +82,24 @@ pub fn folder_source(dir: &Path, shown: &str) -> Result<Source, Failure> {
     }
 }
 
+/// Parses a roadmap afresh, as `validate` must.
 pub fn load_roadmap(source: &Source) -> Result<Roadmap, Failure> {
     content::load(source).map_err(|problems| Failure::Content { root: source.display_root(), problems })
+}
+
+/// The variable naming the folder for parsed roadmaps; set but empty, nothing is cached.
+pub const CACHE_VAR: &str = "ROADMAP_CACHE_DIR";
+
+/// Loads a roadmap through the content cache (`<cache dir>/roadmap-tutor/`), so a large
+/// roadmap is parsed once rather than on every run.
+pub fn cached_roadmap(source: &Source) -> Result<Roadmap, Failure> {
+    let dir = match std::env::var_os(CACHE_VAR) {
+        Some(dir) if dir.is_empty() => None,
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => directories::ProjectDirs::from("", "", "roadmap-tutor").map(|dirs| dirs.cache_dir().to_path_buf()),
+    };
+    let Some(dir) = dir else { return load_roadmap(source) };
+    content::Cache::new(dir).load(source).map_err(|problems| Failure::Content { root: source.display_root(), problems })
 }
 
 pub fn state_path(cli: &Cli) -> Result<PathBuf, Failure> {
@@ -115,7 +131,7 @@ pub struct Session {
 impl Session {
     pub fn open(cli: &Cli) -> Result<Session, Failure> {
         let today = today()?;
-        let roadmap = load_roadmap(&source(cli)?)?;
+        let roadmap = cached_roadmap(&source(cli)?)?;
         let (store, mut progress) = Store::open(state_path(cli)?)?;
         let orphans = progress.adopt_aliases(&roadmap);
         Ok(Session { roadmap, store, progress, today, orphans })

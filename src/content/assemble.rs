@@ -3,7 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::{Header, Phase, Roadmap, Skill};
+use super::model::{Header, Page, Phase, Roadmap, Skill};
+use super::pages::Pages;
 use super::parse::{self, PhaseDraft, RoadmapDraft, SkillDraft};
 use super::problem::{Problem, Problems};
 use super::source::{RawDir, RawFile, RawTree, join};
@@ -13,11 +14,13 @@ struct Entry {
     id: String,
     id_line: usize,
     path: String,
+    /// The file relative to the roadmap folder.
+    rel: String,
     phase: usize,
     draft: SkillDraft,
 }
 
-pub fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
+pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
     let mut problems = tree.problems;
     let roadmap_path = join(root, "roadmap.yaml");
     let draft = match &tree.roadmap_yaml {
@@ -85,7 +88,7 @@ pub fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
             problems.push(Problem::new(&path, id_line, message));
             continue;
         }
-        entries.push(Entry { id, id_line, path, phase, draft });
+        entries.push(Entry { id, id_line, path, rel, phase, draft });
     }
 
     let index = index_ids(&entries, &mut problems);
@@ -260,29 +263,32 @@ fn build(
         new_index[old] = position;
     }
     let mut slots: Vec<Option<Entry>> = entries.into_iter().map(Some).collect();
-    let skills = order
+    let (skills, pages): (Vec<Skill>, Vec<Page>) = order
         .iter()
         .map(|&old| {
-            let Entry { id, phase, draft, path, .. } = slots[old].take().expect("each skill is placed once");
-            let source = path;
-            Skill {
+            let Entry { id, phase, draft, rel, .. } = slots[old].take().expect("each skill is placed once");
+            let skill = Skill {
                 id,
                 phase,
                 title: draft.title,
-                summary: draft.summary,
                 kind: draft.kind,
                 level: draft.level,
                 hours: draft.hours,
                 requires: requires[old].iter().map(|&r| new_index[r]).collect(),
+                checkpoint_count: draft.checkpoints.len(),
+                aliases: draft.aliases.into_iter().map(|(a, _)| a).collect(),
+            };
+            let page = Page {
+                summary: draft.summary,
                 tags: draft.tags,
                 resources: draft.resources,
                 checkpoints: draft.checkpoints,
-                aliases: draft.aliases.into_iter().map(|(a, _)| a).collect(),
                 body: draft.body,
-                source,
-            }
+                source: rel,
+            };
+            (skill, page)
         })
-        .collect();
+        .unzip();
     let phases = phases
         .into_iter()
         .zip(ranges)
@@ -296,5 +302,5 @@ fn build(
         })
         .collect();
     let header = Header { id: draft.id, title: draft.title, summary: draft.summary, audience: draft.audience };
-    Roadmap::new(header, phases, skills)
+    Roadmap::new(header, phases, skills, Pages::loaded(pages))
 }

@@ -2,11 +2,14 @@
 //! Every problem is reported as `file:line: message`; nothing here knows about progress.
 
 mod assemble;
+mod cache;
+mod codec;
 mod fields;
 mod frontmatter;
 mod graph;
 mod locate;
 mod model;
+mod pages;
 mod par;
 mod parse;
 mod problem;
@@ -14,7 +17,8 @@ pub mod similar;
 mod source;
 mod url;
 
-pub use model::{Header, Kind, Level, Milestone, Phase, Resource, ResourceKind, Roadmap, Skill, SkillId};
+pub use cache::Cache;
+pub use model::{Header, Kind, Level, Milestone, Page, Phase, Resource, ResourceKind, Roadmap, Skill, SkillId};
 pub use parse::SKILL_FIELDS;
 pub use problem::{Problem, Problems};
 pub use source::{MAX_FILE_BYTES, Source};

@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
+pub(crate) use super::pages::Pages;
+
 /// A skill's stable id: `<phase-folder>/<file-stem>` unless its front matter sets `id`.
 pub type SkillId = String;
 
@@ -98,27 +100,35 @@ pub struct Phase {
     pub skills: Range<usize>,
 }
 
-/// One skill: what to learn, why, and how to check it.
+/// One skill's outline: what the next-step engine, progress and lists need. What it says
+/// (summary, tags, resources, body) is its [`Page`], read only when something shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Skill {
     pub id: SkillId,
     /// Index into `Roadmap::phases`.
     pub phase: usize,
     pub title: String,
-    /// One line.
-    pub summary: String,
     pub kind: Kind,
     pub level: Level,
     /// The author's estimate of the hours it takes.
     pub hours: f32,
     /// Indexes of prerequisite skills (resolved from ids and aliases).
     pub requires: Vec<usize>,
+    /// How many checkpoints its page lists (the engine counts unticked ones).
+    pub checkpoint_count: usize,
+    /// Former ids whose progress belongs to this skill.
+    pub aliases: Vec<String>,
+}
+
+/// What a skill says: read when a screen or command shows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// One line.
+    pub summary: String,
     pub tags: Vec<String>,
     pub resources: Vec<Resource>,
     /// "I can ..." self-checks; progress records ticked ones by index.
     pub checkpoints: Vec<String>,
-    /// Former ids whose progress belongs to this skill.
-    pub aliases: Vec<String>,
     /// The markdown body after the front matter.
     pub body: String,
     /// The file it came from, relative to the roadmap folder.
@@ -135,7 +145,7 @@ pub struct Header {
 }
 
 /// A whole roadmap: validated, with skills ordered by phase and prerequisites.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub struct Roadmap {
     pub id: String,
     pub title: String,
@@ -143,15 +153,26 @@ pub struct Roadmap {
     pub audience: String,
     pub phases: Vec<Phase>,
     pub skills: Vec<Skill>,
+    /// One per skill, in the same order.
+    pages: Pages,
     /// For each skill, the skills that list it in `requires`.
     unlocks: Vec<Vec<usize>>,
     by_id: HashMap<String, usize>,
     by_alias: HashMap<String, usize>,
 }
 
+impl PartialEq for Roadmap {
+    fn eq(&self, other: &Roadmap) -> bool {
+        (&self.id, &self.title, &self.summary, &self.audience, &self.phases, &self.skills)
+            == (&other.id, &other.title, &other.summary, &other.audience, &other.phases, &other.skills)
+            && self.pages.all() == other.pages.all()
+    }
+}
+
 impl Roadmap {
-    /// Builds the lookup tables; `skills` must already be grouped by phase as `phases` say.
-    pub(crate) fn new(header: Header, phases: Vec<Phase>, skills: Vec<Skill>) -> Self {
+    /// Builds the lookup tables; `skills` must already be grouped by phase as `phases` say,
+    /// and `pages` hold one page per skill.
+    pub(crate) fn new(header: Header, phases: Vec<Phase>, skills: Vec<Skill>, pages: Pages) -> Self {
         let Header { id, title, summary, audience } = header;
         let mut unlocks = vec![Vec::new(); skills.len()];
         for (index, skill) in skills.iter().enumerate() {
@@ -162,7 +183,12 @@ impl Roadmap {
         let by_id = skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let by_alias =
             skills.iter().enumerate().flat_map(|(i, s)| s.aliases.iter().map(move |a| (a.clone(), i))).collect();
-        Roadmap { id, title, summary, audience, phases, skills, unlocks, by_id, by_alias }
+        Roadmap { id, title, summary, audience, phases, skills, pages, unlocks, by_id, by_alias }
+    }
+
+    /// What a skill says. A roadmap from the cache reads its pages on the first call.
+    pub fn page(&self, skill: usize) -> &Page {
+        &self.pages.all()[skill]
     }
 
     /// The index of the skill with this exact id.

@@ -57,12 +57,59 @@ mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_content.rs"));
 }
 
+/// A hash of the built-in files, made at build time: the built-in roadmap's cache key.
+pub fn builtin_hash() -> u64 {
+    builtin::HASH
+}
+
+/// A file the loader will read, as listed: where it is and what `stat` said of it.
+#[derive(Debug)]
+pub struct Listed {
+    /// Relative to the roadmap folder, with `/` separators.
+    pub rel: String,
+    place: Place,
+    pub metadata: std::io::Result<fs::Metadata>,
+}
+
+/// Where a listed file is: the path is only put together if the file is read.
+#[derive(Debug)]
+enum Place {
+    Path(PathBuf),
+    Entry(fs::DirEntry),
+}
+
+impl Listed {
+    fn path(&self) -> PathBuf {
+        match &self.place {
+            Place::Path(path) => path.clone(),
+            Place::Entry(entry) => entry.path(),
+        }
+    }
+}
+
+/// A top-level folder (a phase candidate) and the markdown files in it.
+#[derive(Debug)]
+pub struct ListedDir {
+    pub name: String,
+    pub files: Vec<Listed>,
+}
+
+/// Every file a roadmap folder is made of, before any is read: enough to tell whether
+/// anything changed since a cached parse.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub roadmap_yaml: Option<Listed>,
+    pub dirs: Vec<ListedDir>,
+    /// Folders that cannot be listed, names that are not UTF-8.
+    pub problems: Vec<Problem>,
+}
+
 /// Reads the files of a roadmap. Problems with single files (unreadable, too large, not UTF-8)
 /// are collected; only a root that cannot be listed at all stops here.
 pub fn read(source: &Source) -> RawTree {
     match source {
         Source::Builtin => read_builtin(),
-        Source::Dir(dir) => read_dir(dir, &source.display_root()),
+        Source::Dir(dir) => read_listing(list_dir(dir, &source.display_root()), &source.display_root()),
     }
 }
 
@@ -89,82 +136,112 @@ fn read_builtin() -> RawTree {
     tree
 }
 
-fn read_dir(root: &Path, shown: &str) -> RawTree {
-    let mut tree = RawTree::default();
+/// Lists a roadmap folder: `roadmap.yaml`, the top-level folders and their `.md` files, each
+/// with its metadata. The many `stat` calls of a large roadmap run on every core.
+pub fn list_dir(root: &Path, shown: &str) -> Listing {
+    let mut listing = Listing::default();
     let entries = match list(root) {
         Ok(entries) => entries,
         Err(error) => {
-            tree.problems.push(Problem::new(shown, 1, format!("cannot read this folder: {error}")));
-            return tree;
+            listing.problems.push(Problem::new(shown, 1, format!("cannot read this folder: {error}")));
+            return listing;
         }
     };
+    let mut pending: Vec<(usize, String, fs::DirEntry)> = Vec::new();
     for (name, path) in entries {
-        let Some(name) = name_or_problem(&name, shown, &mut tree.problems) else { continue };
+        let Some(name) = name_or_problem(&name, shown, &mut listing.problems) else { continue };
         if name.starts_with('.') {
             continue;
         }
-        let metadata = match fs::metadata(&path) {
-            Ok(metadata) => metadata,
-            Err(error) => {
-                tree.problems.push(Problem::new(join(shown, &name), 1, format!("cannot read: {error}")));
-                continue;
+        match fs::metadata(&path) {
+            Ok(metadata) if metadata.is_dir() => {
+                let dir_shown = join(shown, &name);
+                match fs::read_dir(&path).and_then(|files| files.collect::<std::io::Result<Vec<_>>>()) {
+                    Ok(files) => {
+                        let index = listing.dirs.len();
+                        for entry in files {
+                            let file = entry.file_name();
+                            let Some(file) = name_or_problem(&file, &dir_shown, &mut listing.problems) else {
+                                continue;
+                            };
+                            if !file.starts_with('.') && file.ends_with(".md") {
+                                let mut rel = String::with_capacity(name.len() + 1 + file.len());
+                                rel.push_str(&name);
+                                rel.push('/');
+                                rel.push_str(&file);
+                                pending.push((index, rel, entry));
+                            }
+                        }
+                    }
+                    Err(error) => {
+                        listing.problems.push(Problem::new(dir_shown, 1, format!("cannot read this folder: {error}")))
+                    }
+                }
+                listing.dirs.push(ListedDir { name, files: Vec::new() });
             }
-        };
-        if metadata.is_dir() {
-            let (files, unreadable) = read_phase_dir(&path, &name, shown, &mut tree.problems);
-            tree.dirs.push(RawDir { name, files, unreadable });
-        } else if name == "roadmap.yaml" {
-            if let Some(why) = not_regular(&metadata) {
-                tree.problems.push(Problem::new(join(shown, &name), 1, why));
-                continue;
+            Ok(metadata) if name == "roadmap.yaml" => {
+                listing.roadmap_yaml = Some(Listed { rel: name, place: Place::Path(path), metadata: Ok(metadata) });
             }
-            let read = || read_limited(&path);
-            if let Some(text) = checked_text(shown, &name, metadata.len(), read, &mut tree.problems) {
-                tree.roadmap_yaml = Some(RawFile { rel: name, text });
-            }
+            Ok(_) => {}
+            Err(error) => listing.problems.push(Problem::new(join(shown, &name), 1, format!("cannot read: {error}"))),
         }
     }
+    // Names sort the same way everywhere, so every run reports and orders skills alike.
+    pending.sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    // Asked of the open folder (no path to resolve), except through a symlink, which is
+    // followed like any file the loader opens.
+    let stated = super::par::map(&pending, |(_, _, entry)| match entry.file_type() {
+        Ok(kind) if !kind.is_symlink() => entry.metadata(),
+        _ => fs::metadata(entry.path()),
+    });
+    for ((dir, rel, entry), metadata) in pending.into_iter().zip(stated) {
+        listing.dirs[dir].files.push(Listed { rel, place: Place::Entry(entry), metadata });
+    }
+    listing
+}
+
+/// Reads every listed file, on every core, with the checks that need no parsing.
+pub fn read_listing(listing: Listing, shown: &str) -> RawTree {
+    let mut tree = RawTree { problems: listing.problems, ..RawTree::default() };
+    if let Some(listed) = &listing.roadmap_yaml {
+        let mut found = Vec::new();
+        tree.roadmap_yaml = read_listed(listed, shown, &mut found);
+        tree.problems.extend(found);
+    }
+    for dir in listing.dirs {
+        let read = super::par::map(&dir.files, |listed| {
+            let mut found = Vec::new();
+            (read_listed(listed, shown, &mut found), found)
+        });
+        let mut raw = RawDir { name: dir.name, files: Vec::new(), unreadable: Vec::new() };
+        for (listed, (file, found)) in dir.files.iter().zip(read) {
+            tree.problems.extend(found);
+            match file {
+                Some(file) => raw.files.push(file),
+                None => raw.unreadable.push(listed.rel.clone()),
+            }
+        }
+        tree.dirs.push(raw);
+    }
+    tree.problems.sort();
     tree
 }
 
-/// The readable markdown files of a phase folder, and the names of those that were not.
-fn read_phase_dir(path: &Path, dir_name: &str, root: &str, problems: &mut Vec<Problem>) -> (Vec<RawFile>, Vec<String>) {
-    let shown = &join(root, dir_name);
-    let entries = match list(path) {
-        Ok(entries) => entries,
+fn read_listed(listed: &Listed, root: &str, problems: &mut Vec<Problem>) -> Option<RawFile> {
+    let metadata = match &listed.metadata {
+        Ok(metadata) => metadata,
         Err(error) => {
-            problems.push(Problem::new(shown, 1, format!("cannot read this folder: {error}")));
-            return (Vec::new(), Vec::new());
+            problems.push(Problem::new(join(root, &listed.rel), 1, format!("cannot read: {error}")));
+            return None;
         }
     };
-    let mut files = Vec::new();
-    let mut unreadable = Vec::new();
-    for (name, file_path) in entries {
-        let Some(name) = name_or_problem(&name, shown, problems) else { continue };
-        if name.starts_with('.') || !name.ends_with(".md") {
-            continue;
-        }
-        let rel = format!("{dir_name}/{name}");
-        let metadata = match fs::metadata(&file_path) {
-            Ok(metadata) => metadata,
-            Err(error) => {
-                problems.push(Problem::new(join(shown, &name), 1, format!("cannot read: {error}")));
-                unreadable.push(rel);
-                continue;
-            }
-        };
-        if let Some(why) = not_regular(&metadata) {
-            problems.push(Problem::new(join(shown, &name), 1, why));
-            unreadable.push(rel);
-            continue;
-        }
-        let read = || read_limited(&file_path);
-        match checked_text(root, &rel, metadata.len(), read, problems) {
-            Some(text) => files.push(RawFile { rel, text }),
-            None => unreadable.push(rel),
-        }
+    if let Some(why) = not_regular(metadata) {
+        problems.push(Problem::new(join(root, &listed.rel), 1, why));
+        return None;
     }
-    (files, unreadable)
+    let read = || read_limited(&listed.path());
+    let text = checked_text(root, &listed.rel, metadata.len(), read, problems)?;
+    Some(RawFile { rel: listed.rel.clone(), text })
 }
 
 /// Directory entries sorted by name, so every run reports in the same order.
@@ -273,7 +350,7 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
         std::os::unix::fs::symlink("/dev/zero", root.join("basics/zero.md")).unwrap();
         fs::create_dir(root.join("basics/folder.md")).unwrap();
-        let tree = read_dir(root, "r");
+        let tree = read_listing(list_dir(root, "r"), "r");
         let shown: Vec<String> = tree.problems.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,

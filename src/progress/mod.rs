@@ -220,6 +220,18 @@ impl Progress {
         orphans
     }
 
+    /// Each skill's status by index into `Roadmap::skills`, for code that asks about many
+    /// skills: one lookup per recorded skill rather than a search by id per question.
+    pub fn statuses(&self, roadmap: &Roadmap) -> Vec<Status> {
+        let mut statuses = vec![Status::Todo; roadmap.skills.len()];
+        for (id, record) in &self.skills {
+            if let Some(index) = roadmap.index_of(id) {
+                statuses[index] = record.status;
+            }
+        }
+        statuses
+    }
+
     /// Counts for the given skills.
     pub fn counts<'a>(&self, skills: impl IntoIterator<Item = &'a crate::content::Skill>) -> Counts {
         Counts::of(skills.into_iter().map(|s| self.status(&s.id)))

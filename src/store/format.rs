@@ -77,6 +77,15 @@ pub enum FormatError {
 }
 
 pub fn parse(text: &str) -> Result<Progress, FormatError> {
+    match canonical::parse(text) {
+        Some(progress) => Ok(progress),
+        None => parse_yaml(text),
+    }
+}
+
+/// The whole file through serde_yaml: any YAML a learner may write, with the line of
+/// whatever is wrong.
+fn parse_yaml(text: &str) -> Result<Progress, FormatError> {
     if text.trim().is_empty() {
         return Ok(Progress::default());
     }
@@ -223,6 +232,10 @@ fn is_special(c: char) -> bool {
 
 /// A single-line YAML scalar, quoted only when YAML needs it.
 fn scalar(text: &str) -> String {
+    // Ids and phase names are almost always plain: no need to ask serde_yaml.
+    if canonical::plain_key(text) {
+        return text.to_string();
+    }
     // serde_yaml writes some texts (a lone line break) as a block scalar, whose header alone
     // would read back as an empty text: only its one-line answers are used.
     if !text.chars().any(is_special)
@@ -288,5 +301,6 @@ fn write_note(out: &mut String, note: &str) {
     }
 }
 
+mod canonical;
 #[cfg(test)]
 mod tests;

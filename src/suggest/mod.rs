@@ -5,6 +5,7 @@ mod pace;
 mod phases;
 mod rank;
 mod review;
+mod view;
 mod warnings;
 pub(crate) mod words;
 
@@ -100,10 +101,11 @@ pub struct Advice {
 
 /// The next steps, the warnings and the reviews due for this progress on `today`.
 pub fn advise(roadmap: &Roadmap, progress: &Progress, today: Date) -> Advice {
+    let view = view::View::new(roadmap, progress);
     Advice {
-        next: rank::next(roadmap, progress, today),
-        warnings: warnings::warnings(roadmap, progress, today),
-        reviews: review::reviews(roadmap, progress, today),
+        next: rank::next(&view, today),
+        warnings: warnings::warnings(&view, today),
+        reviews: review::reviews(&view, today),
     }
 }
 

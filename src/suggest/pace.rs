@@ -1,10 +1,10 @@
 //! Pace: from the hours left and the learner's weekly hours, when each phase (one after the
 //! other, in order) and the core path would be finished.
 
-use crate::content::{Level, Roadmap, Skill};
+use crate::content::Roadmap;
 use crate::progress::{Date, Progress};
 
-use super::phases::is_open;
+use super::view::View;
 
 /// One phase's projection.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -34,15 +34,16 @@ pub struct Pace {
 /// is not recorded, and a projection that runs late is worse than one that runs early).
 pub fn pace(roadmap: &Roadmap, progress: &Progress, today: Date) -> Option<Pace> {
     let weekly_hours = progress.weekly_hours.filter(|h| h.is_finite() && *h > 0.0)?;
+    let view = View::new(roadmap, progress);
     let mut cumulative = 0.0;
     let phases = (0..roadmap.phases.len())
         .map(|phase| {
-            let remaining = open_hours(progress, roadmap.phase_skills(phase));
+            let remaining = open_hours(&view, view.phase_skills(phase));
             cumulative += remaining;
             PhasePace { phase, remaining_hours: remaining as f32, finish: finish(today, cumulative, weekly_hours) }
         })
         .collect();
-    let core = open_hours(progress, roadmap.skills.iter().filter(|s| s.level == Level::Core));
+    let core = open_hours(&view, (0..roadmap.skills.len()).filter(|&s| view.is_core(s)));
     Some(Pace {
         weekly_hours,
         phases,
@@ -52,8 +53,9 @@ pub fn pace(roadmap: &Roadmap, progress: &Progress, today: Date) -> Option<Pace>
 }
 
 /// The hours of the skills not yet done or skipped.
-fn open_hours<'a>(progress: &Progress, skills: impl IntoIterator<Item = &'a Skill>) -> f64 {
-    skills.into_iter().filter(|s| is_open(progress, s)).map(|s| f64::from(s.hours.max(0.0))).sum()
+fn open_hours(view: &View, skills: impl IntoIterator<Item = usize>) -> f64 {
+    let hours = |s: usize| f64::from(view.roadmap.skills[s].hours.max(0.0));
+    skills.into_iter().filter(|&s| view.is_open(s)).map(hours).sum()
 }
 
 /// Today plus the whole days `hours` take at `weekly` hours a week (rounded up).

@@ -3,30 +3,30 @@
 
 use std::cmp::Reverse;
 
-use crate::content::{Level, Roadmap};
-use crate::progress::{Date, Progress, Status};
+use crate::content::Level;
+use crate::progress::{Date, Status};
 
-use super::phases::{core_can_move, current_phase, milestone_ready};
+use super::phases::{core_can_move, current, milestone_ready};
+use super::view::View;
 use super::words::{count, days_ago};
 use super::{Suggestion, SuggestionKind, Target};
 
-pub(super) fn next(roadmap: &Roadmap, progress: &Progress, today: Date) -> Vec<Suggestion> {
-    let mut next = continuing(roadmap, progress, today);
-    next.extend(milestones(roadmap, progress, today));
-    next.extend(starts(roadmap, progress));
+pub(super) fn next(view: &View, today: Date) -> Vec<Suggestion> {
+    let current = current(view);
+    let mut next = continuing(view, today);
+    next.extend(milestones(view, current, today));
+    next.extend(starts(view, current));
     next
 }
 
 /// Skills in progress, oldest start first (an unknown start last), then by phase and id.
-fn continuing(roadmap: &Roadmap, progress: &Progress, today: Date) -> Vec<Suggestion> {
-    let mut doing: Vec<(bool, Option<Date>, usize, &str, usize)> = roadmap
-        .skills
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| progress.status(&s.id) == Status::Doing)
-        .map(|(i, s)| {
-            let started = progress.get(&s.id).and_then(|p| p.started);
-            (started.is_none(), started, s.phase, s.id.as_str(), i)
+fn continuing(view: &View, today: Date) -> Vec<Suggestion> {
+    let skills = &view.roadmap.skills;
+    let mut doing: Vec<(bool, Option<Date>, usize, &str, usize)> = (0..skills.len())
+        .filter(|&i| view.status(i) == Status::Doing)
+        .map(|i| {
+            let started = view.record(i).and_then(|p| p.started);
+            (started.is_none(), started, skills[i].phase, skills[i].id.as_str(), i)
         })
         .collect();
     doing.sort();
@@ -49,19 +49,19 @@ fn started_reason(started: Option<Date>, today: Date) -> String {
 
 /// Milestones in progress, or due because their phase's core is complete, in phase order,
 /// until the learner marks them done.
-fn milestones(roadmap: &Roadmap, progress: &Progress, today: Date) -> Vec<Suggestion> {
+fn milestones(view: &View, current: Option<usize>, today: Date) -> Vec<Suggestion> {
     let mut due = Vec::new();
-    for (index, phase) in roadmap.phases.iter().enumerate() {
+    for (index, phase) in view.roadmap.phases.iter().enumerate() {
         if phase.milestone.is_none() {
             continue;
         }
-        let reason = match progress.milestone_status(&phase.id) {
+        let reason = match view.progress.milestone_status(&phase.id) {
             Status::Done | Status::Skipped => None,
             Status::Doing => {
-                let started = progress.milestones.get(&phase.id).and_then(|m| m.started);
+                let started = view.progress.milestones.get(&phase.id).and_then(|m| m.started);
                 Some(started_reason(started, today))
             }
-            Status::Todo => milestone_ready(roadmap, progress, index),
+            Status::Todo => milestone_ready(view, current, index),
         };
         if let Some(reason) = reason {
             due.push(Suggestion { kind: SuggestionKind::Milestone, target: Target::Milestone(index), reason });
@@ -74,19 +74,18 @@ fn milestones(roadmap: &Roadmap, progress: &Progress, today: Date) -> Vec<Sugges
 /// then core before stretch before deep, then the skill that unlocks the most, then phase
 /// order and id. Later phases wait while the current phase's core can move forward, so
 /// following the list never means working ahead.
-fn starts(roadmap: &Roadmap, progress: &Progress) -> Vec<Suggestion> {
-    let current = current_phase(roadmap, progress);
-    let held_back = current.filter(|&phase| core_can_move(roadmap, progress, phase));
-    let mut ready: Vec<usize> = (0..roadmap.skills.len())
+fn starts(view: &View, current: Option<usize>) -> Vec<Suggestion> {
+    let (roadmap, skills) = (view.roadmap, &view.roadmap.skills);
+    let held_back = current.filter(|&phase| core_can_move(view, phase));
+    let mut ready: Vec<usize> = (0..skills.len())
         .filter(|&i| {
-            let skill = &roadmap.skills[i];
-            progress.status(&skill.id) == Status::Todo
-                && progress.prerequisites_met(roadmap, i)
-                && held_back.is_none_or(|phase| skill.phase <= phase)
+            view.status(i) == Status::Todo
+                && view.prerequisites_met(i)
+                && held_back.is_none_or(|phase| skills[i].phase <= phase)
         })
         .collect();
     ready.sort_by_key(|&i| {
-        let skill = &roadmap.skills[i];
+        let skill = &skills[i];
         let ahead = current.is_some_and(|phase| skill.phase > phase);
         (ahead, skill.level, Reverse(roadmap.unlocks(i).len()), skill.phase, skill.id.as_str())
     });
@@ -95,31 +94,29 @@ fn starts(roadmap: &Roadmap, progress: &Progress) -> Vec<Suggestion> {
         .map(|skill| Suggestion {
             kind: SuggestionKind::Start,
             target: Target::Skill(skill),
-            reason: start_reason(roadmap, progress, skill),
+            reason: start_reason(view, skill),
         })
         .collect()
 }
 
 /// `a starting point, nothing to learn first; unlocks 4 skills`, `Git basics is done`,
 /// `its 3 prerequisites are done; optional stretch skill`.
-fn start_reason(roadmap: &Roadmap, progress: &Progress, index: usize) -> String {
-    let skill = &roadmap.skills[index];
+fn start_reason(view: &View, index: usize) -> String {
+    let skills = &view.roadmap.skills;
+    let skill = &skills[index];
     let mut parts = vec![match skill.requires.as_slice() {
         [] => "a starting point, nothing to learn first".to_string(),
-        [only] => {
-            let required = &roadmap.skills[*only];
-            match progress.status(&required.id) {
-                Status::Skipped => format!("{} was skipped", required.title),
-                _ => format!("{} is done", required.title),
-            }
-        }
+        [only] => match view.status(*only) {
+            Status::Skipped => format!("{} was skipped", skills[*only].title),
+            _ => format!("{} is done", skills[*only].title),
+        },
         all => {
-            let skipped = all.iter().any(|&r| progress.status(&roadmap.skills[r].id) == Status::Skipped);
+            let skipped = all.iter().any(|&r| view.status(r) == Status::Skipped);
             let done = if skipped { "done or skipped" } else { "done" };
             format!("its {} prerequisites are {done}", all.len())
         }
     }];
-    let unlocks = roadmap.unlocks(index).len();
+    let unlocks = view.roadmap.unlocks(index).len();
     if unlocks > 0 {
         parts.push(format!("unlocks {}", count(unlocks, "skill")));
     }

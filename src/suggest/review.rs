@@ -1,9 +1,9 @@
 //! Reviews: done skills whose checkpoints are not all ticked, then done skills due again 7,
 //! 30 and 90 days after finishing. A review moves the schedule to its next step.
 
-use crate::content::Roadmap;
-use crate::progress::{Date, Progress, SkillProgress, Status};
+use crate::progress::{Date, SkillProgress, Status};
 
+use super::view::View;
 use super::words::days_ago;
 use super::{Suggestion, SuggestionKind, Target};
 
@@ -39,21 +39,21 @@ fn reviewed_since(record: &SkillProgress, finished: Date) -> Option<Date> {
     record.reviewed.filter(|&reviewed| reviewed >= finished)
 }
 
-pub(super) fn reviews(roadmap: &Roadmap, progress: &Progress, today: Date) -> Vec<Suggestion> {
+pub(super) fn reviews(view: &View, today: Date) -> Vec<Suggestion> {
     let mut unticked: Vec<(usize, &str, usize, String)> = Vec::new();
     let mut due: Vec<(Date, usize, &str, usize, String)> = Vec::new();
-    for (index, skill) in roadmap.skills.iter().enumerate() {
-        let Some(record) = progress.get(&skill.id).filter(|r| r.status == Status::Done) else { continue };
-        let open = (0..skill.checkpoints.len()).filter(|c| !record.checkpoints.contains(c)).count();
+    for (index, skill) in view.roadmap.skills.iter().enumerate() {
+        let Some(record) = view.record(index).filter(|r| r.status == Status::Done) else { continue };
+        let open = (0..skill.checkpoint_count).filter(|c| !record.checkpoints.contains(c)).count();
         let reviewed = match record.finished {
             Some(finished) => reviewed_since(record, finished).is_some(),
             None => record.reviewed.is_some(),
         };
         if open > 0 && !reviewed {
-            let reason = if skill.checkpoints.len() == 1 {
+            let reason = if skill.checkpoint_count == 1 {
                 "its checkpoint is not ticked yet".to_string()
             } else {
-                format!("{open} of {} checkpoints not ticked yet", skill.checkpoints.len())
+                format!("{open} of {} checkpoints not ticked yet", skill.checkpoint_count)
             };
             unticked.push((skill.phase, &skill.id, index, reason));
             continue;

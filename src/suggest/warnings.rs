@@ -1,37 +1,33 @@
 //! Warnings, never blocks: done before a prerequisite, working ahead of the current phase's
 //! core, and skills left in progress for weeks.
 
-use crate::content::Roadmap;
-use crate::progress::{Date, Progress, Status};
+use crate::progress::{Date, Status};
 
 use super::Warning;
-use super::phases::{current_phase, is_open, open_core_words};
+use super::phases::{current, open_core_words};
+use super::view::View;
 use super::words::{and_list, count, is_are};
 
 /// A skill in progress for more days than this is worth a word.
 const STALE_AFTER_DAYS: i64 = 30;
 
-pub(super) fn warnings(roadmap: &Roadmap, progress: &Progress, today: Date) -> Vec<Warning> {
-    let mut warnings = done_before_prerequisites(roadmap, progress);
-    warnings.extend(working_ahead(roadmap, progress));
-    warnings.extend(stale(roadmap, progress, today));
+pub(super) fn warnings(view: &View, today: Date) -> Vec<Warning> {
+    let mut warnings = done_before_prerequisites(view);
+    warnings.extend(working_ahead(view));
+    warnings.extend(stale(view, today));
     warnings
 }
 
 /// Done skills with a prerequisite still open, naming both; by phase, then id.
-fn done_before_prerequisites(roadmap: &Roadmap, progress: &Progress) -> Vec<Warning> {
+fn done_before_prerequisites(view: &View) -> Vec<Warning> {
+    let skills = &view.roadmap.skills;
     let mut found: Vec<(usize, &str, Warning)> = Vec::new();
-    for (index, skill) in roadmap.skills.iter().enumerate() {
-        if progress.status(&skill.id) != Status::Done {
+    for (index, skill) in skills.iter().enumerate() {
+        if view.status(index) != Status::Done {
             continue;
         }
-        let open: Vec<&str> = skill
-            .requires
-            .iter()
-            .map(|&r| &roadmap.skills[r])
-            .filter(|r| is_open(progress, r))
-            .map(|r| r.title.as_str())
-            .collect();
+        let open: Vec<&str> =
+            skill.requires.iter().filter(|&&r| view.is_open(r)).map(|&r| skills[r].title.as_str()).collect();
         if open.is_empty() {
             continue;
         }
@@ -45,22 +41,19 @@ fn done_before_prerequisites(roadmap: &Roadmap, progress: &Progress) -> Vec<Warn
 
 /// One warning per later phase with skills in progress or done while the current phase still
 /// has open core skills.
-fn working_ahead(roadmap: &Roadmap, progress: &Progress) -> Vec<Warning> {
-    let Some(current) = current_phase(roadmap, progress) else { return Vec::new() };
-    (current + 1..roadmap.phases.len())
+fn working_ahead(view: &View) -> Vec<Warning> {
+    let Some(current) = current(view) else { return Vec::new() };
+    (current + 1..view.roadmap.phases.len())
         .filter_map(|later| {
-            let begun = roadmap
-                .phase_skills(later)
-                .iter()
-                .filter(|s| matches!(progress.status(&s.id), Status::Doing | Status::Done))
-                .count();
+            let begun =
+                view.phase_skills(later).filter(|&s| matches!(view.status(s), Status::Doing | Status::Done)).count();
             (begun > 0).then(|| Warning {
                 skill: None,
                 message: format!(
                     "working ahead: {} of {} begun while {}",
                     count(begun, "skill"),
-                    roadmap.phases[later].title,
-                    open_core_words(roadmap, progress, current)
+                    view.roadmap.phases[later].title,
+                    open_core_words(view, current)
                 ),
             })
         })
@@ -68,16 +61,14 @@ fn working_ahead(roadmap: &Roadmap, progress: &Progress) -> Vec<Warning> {
 }
 
 /// Skills in progress for more than `STALE_AFTER_DAYS`, oldest first.
-fn stale(roadmap: &Roadmap, progress: &Progress, today: Date) -> Vec<Warning> {
-    let mut found: Vec<(Date, usize, &str, usize, i64)> = roadmap
-        .skills
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| progress.status(&s.id) == Status::Doing)
-        .filter_map(|(i, s)| {
-            let started = progress.get(&s.id)?.started?;
+fn stale(view: &View, today: Date) -> Vec<Warning> {
+    let skills = &view.roadmap.skills;
+    let mut found: Vec<(Date, usize, &str, usize, i64)> = (0..skills.len())
+        .filter(|&i| view.status(i) == Status::Doing)
+        .filter_map(|i| {
+            let started = view.record(i)?.started?;
             let days = today.days_after(started);
-            (days > STALE_AFTER_DAYS).then_some((started, s.phase, s.id.as_str(), i, days))
+            (days > STALE_AFTER_DAYS).then_some((started, skills[i].phase, skills[i].id.as_str(), i, days))
         })
         .collect();
     found.sort();
@@ -85,7 +76,7 @@ fn stale(roadmap: &Roadmap, progress: &Progress, today: Date) -> Vec<Warning> {
         .into_iter()
         .map(|(_, _, _, index, days)| Warning {
             skill: Some(index),
-            message: format!("{} has been in progress for {days} days", roadmap.skills[index].title),
+            message: format!("{} has been in progress for {days} days", skills[index].title),
         })
         .collect()
 }

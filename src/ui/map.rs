@@ -136,7 +136,7 @@ pub fn skill_text(app: &App, index: usize, width: u16) -> Text<'static> {
     let skill = &app.roadmap.skills[index];
     let record = app.progress.get(&skill.id).cloned().unwrap_or_default();
     let mut lines = wrap::wrap_plain(&skill.title, theme.title, w);
-    lines.extend(wrap::wrap_plain(&skill.summary, theme.text, w));
+    lines.extend(wrap::wrap_plain(&app.roadmap.page(index).summary, theme.text, w));
     let mut meta = format!("{} · {} · {} h · {}", skill.level, skill.kind, skill.hours, record.status);
     if let Some(date) = record.finished {
         meta.push_str(&format!(" {date}"));
@@ -158,10 +158,10 @@ pub fn skill_text(app: &App, index: usize, width: u16) -> Text<'static> {
     };
     linked("Requires", &skill.requires, &mut lines);
     linked("Unlocks", app.roadmap.unlocks(index), &mut lines);
-    if !skill.checkpoints.is_empty() {
+    if skill.checkpoint_count > 0 {
         lines.push(Line::raw(""));
-        let ticked = record.checkpoints.iter().filter(|&&c| c < skill.checkpoints.len()).count();
-        lines.push(Line::styled(format!("Checkpoints {ticked}/{}", skill.checkpoints.len()), theme.subheading));
+        let ticked = record.checkpoints.iter().filter(|&&c| c < skill.checkpoint_count).count();
+        lines.push(Line::styled(format!("Checkpoints {ticked}/{}", skill.checkpoint_count), theme.subheading));
     }
     if !record.note.is_empty() {
         lines.push(Line::raw(""));

@@ -54,10 +54,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         line.render(first, buf);
         let second = hit.snippet.clone().unwrap_or_else(|| {
-            if skill.tags.is_empty() {
-                skill.summary.clone()
+            let page = app.roadmap.page(hit.skill);
+            if page.tags.is_empty() {
+                page.summary.clone()
             } else {
-                format!("{} · {}", skill.tags.join(", "), skill.summary)
+                format!("{} · {}", page.tags.join(", "), page.summary)
             }
         });
         Line::styled(parts::truncate(&format!("  {second}"), width), theme.dim)

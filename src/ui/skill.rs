@@ -35,20 +35,20 @@ fn header(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
     ];
     parts::spread(left, right, width).render(Rect::new(area.x, area.y, area.width, 1), buf);
     let phase = &app.roadmap.phases[skill.phase].title;
-    let meta = format!("{phase} · {} · {} h · {}", skill.kind, skill.hours, skill.summary);
+    let meta = format!("{phase} · {} · {} h · {}", skill.kind, skill.hours, app.roadmap.page(index).summary);
     Line::styled(parts::truncate(&meta, width), theme.dim).render(Rect::new(area.x, area.y + 1, area.width, 1), buf);
 }
 
 /// How many lines the skill's text takes at this width.
 pub fn text_lines(app: &App, index: usize, width: u16) -> usize {
-    markdown::render(&app.roadmap.skills[index].body, width, &app.theme).lines.len()
+    markdown::render(&app.roadmap.page(index).body, width, &app.theme).lines.len()
 }
 
 fn text(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let focused = app.skill.focus == SkillFocus::Text && app.skill.editor.is_none();
     let width = layout::inner(area).width;
-    let rendered = markdown::render(&app.roadmap.skills[index].body, width, theme);
+    let rendered = markdown::render(&app.roadmap.page(index).body, width, theme);
     let visible = usize::from(area.height.saturating_sub(2));
     let max = rendered.lines.len().saturating_sub(visible);
     let scroll = usize::from(app.skill.scroll).min(max);
@@ -66,7 +66,7 @@ fn item_lines(app: &App, skill: usize, item: Item, width: usize) -> Vec<Line<'st
         Item::Checkpoint(i) => {
             let ticked = record.is_some_and(|r| r.checkpoints.contains(&i));
             let style = if ticked { theme.done } else { theme.text };
-            (if ticked { "[x] " } else { "[ ] " }.to_string(), s.checkpoints[i].clone(), style)
+            (if ticked { "[x] " } else { "[ ] " }.to_string(), app.roadmap.page(skill).checkpoints[i].clone(), style)
         }
         Item::Requires(other) | Item::Unlocks(other) => {
             let arrow = if matches!(item, Item::Requires(_)) { "needs " } else { "opens " };
@@ -75,7 +75,7 @@ fn item_lines(app: &App, skill: usize, item: Item, width: usize) -> Vec<Line<'st
             (lead, app.roadmap.skills[other].title.clone(), parts::status_style(theme, status))
         }
         Item::Resource(i) => {
-            let resource = &s.resources[i];
+            let resource = &app.roadmap.page(skill).resources[i];
             ("↗ ".to_string(), format!("{} ({}) {}", resource.title, resource.kind, resource.url), theme.link)
         }
         Item::Note => {

@@ -12,11 +12,14 @@ use roadmap_tutor::content::{Problems, Roadmap};
 
 pub struct Sandbox {
     pub home: tempfile::TempDir,
+    /// The content cache, outside HOME so tests of the progress folder see only what the
+    /// store writes there.
+    pub cache: tempfile::TempDir,
 }
 
 impl Sandbox {
     pub fn new() -> Sandbox {
-        Sandbox { home: tempfile::tempdir().expect("temp dir") }
+        Sandbox { home: tempfile::tempdir().expect("temp dir"), cache: tempfile::tempdir().expect("temp dir") }
     }
 
     /// The state file used by `run` (passed as `--state`).
@@ -31,6 +34,8 @@ impl Sandbox {
         command
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("HOME", self.home.path())
+            .env("XDG_CACHE_HOME", self.cache.path())
+            .env_remove("ROADMAP_CACHE_DIR")
             .env("ROADMAP_TODAY", "2026-11-21")
             .env_remove("XDG_CONFIG_HOME")
             .env_remove("ROADMAP_CONTENT")
@@ -223,6 +228,8 @@ impl Unprivileged {
         command
             .current_dir(dir)
             .env("HOME", dir)
+            // No content cache: these runs are about the progress folder, and nothing else.
+            .env("ROADMAP_CACHE_DIR", "")
             .env("ROADMAP_TODAY", "2026-11-21")
             .env_remove("XDG_CONFIG_HOME")
             .env_remove("ROADMAP_CONTENT")

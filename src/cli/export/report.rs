@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::content::{Roadmap, Skill};
+use crate::content::Roadmap;
 use crate::progress::{Counts, Date, MilestoneProgress, Progress, SkillProgress, Status};
 
 /// Bumped when a field is renamed, removed or changes meaning; new fields may appear without it.
@@ -129,7 +129,7 @@ pub fn build(roadmap: &Roadmap, progress: &Progress, as_of: Date) -> Report {
         .enumerate()
         .map(|(index, phase)| {
             let skills: Vec<SkillReport> =
-                roadmap.phase_skills(index).iter().map(|skill| skill_report(roadmap, progress, skill)).collect();
+                roadmap.phases[index].skills.clone().map(|skill| skill_report(roadmap, progress, skill)).collect();
             let milestone = phase.milestone.as_ref().map(|m| {
                 let record = progress.milestones.get(&phase.id).cloned().unwrap_or_default();
                 MilestoneReport {
@@ -188,9 +188,10 @@ pub fn build(roadmap: &Roadmap, progress: &Progress, as_of: Date) -> Report {
     }
 }
 
-fn skill_report(roadmap: &Roadmap, progress: &Progress, skill: &Skill) -> SkillReport {
+fn skill_report(roadmap: &Roadmap, progress: &Progress, index: usize) -> SkillReport {
+    let (skill, page) = (&roadmap.skills[index], roadmap.page(index));
     let record = progress.get(&skill.id).cloned().unwrap_or_default();
-    let checkpoints: Vec<CheckpointReport> = skill
+    let checkpoints: Vec<CheckpointReport> = page
         .checkpoints
         .iter()
         .enumerate()
@@ -199,11 +200,11 @@ fn skill_report(roadmap: &Roadmap, progress: &Progress, skill: &Skill) -> SkillR
     SkillReport {
         id: skill.id.clone(),
         title: skill.title.clone(),
-        summary: skill.summary.clone(),
+        summary: page.summary.clone(),
         kind: skill.kind.name(),
         level: skill.level.name(),
         hours: skill.hours,
-        tags: skill.tags.clone(),
+        tags: page.tags.clone(),
         requires: skill.requires.iter().map(|&r| roadmap.skills[r].id.clone()).collect(),
         status: record.status,
         started: record.started,

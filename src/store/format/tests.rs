@@ -194,3 +194,85 @@ proptest! {
         prop_assert_eq!(parse(&text).map_err(|e| format!("{e:?}\n{text}")), Ok(progress));
     }
 }
+
+/// Ids as authors and learners make them, including ones YAML reads as something else when
+/// unquoted.
+fn arb_id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-z][a-z0-9-]{0,10}/[a-z0-9._-]{1,12}",
+        "[a-zA-Z0-9._/-]{1,12}",
+        prop::sample::select(vec!["true", "no", "Null", "y", "1e3", "0x10", ".inf", "a b", "x:y", "~", "on/off"])
+            .prop_map(String::from),
+    ]
+}
+
+/// Line edits that a hand edit, a merge or a cut-short write might make.
+fn mutate(text: &str, edits: &[(usize, u8)]) -> String {
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    for &(at, kind) in edits {
+        if lines.is_empty() {
+            break;
+        }
+        let i = at % lines.len();
+        match kind % 8 {
+            0 => drop(lines.remove(i)),
+            1 => {
+                let copy = lines[i].clone();
+                lines.insert(i, copy);
+            }
+            2 => lines[i].insert(0, ' '),
+            3 => lines[i].push(' '),
+            4 => lines[i] = lines[i].replacen(": ", ":", 1),
+            5 => lines[i] = lines[i].replace('1', "01"),
+            6 => lines[i].push_str(" # note"),
+            _ => {
+                let next = (i + 1) % lines.len();
+                lines.swap(i, next);
+            }
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+proptest! {
+    #[test]
+    fn the_fast_reader_agrees_with_serde_yaml_on_what_it_accepts(
+        skills in prop::collection::btree_map(arb_id(), arb_record(), 0..6),
+        milestones in prop::collection::btree_map(arb_id(), prop::sample::select(Status::ALL.to_vec()), 0..3),
+        hours in prop::option::of(prop_oneof![(1u8..60).prop_map(f32::from), 0.1f32..168.0]),
+        edits in prop::collection::vec((any::<usize>(), any::<u8>()), 0..3),
+    ) {
+        let skills = skills.into_iter().filter(|(_, r)| !r.is_blank()).collect();
+        let milestones = milestones
+            .into_iter()
+            .map(|(id, status)| (id, MilestoneProgress { status, ..MilestoneProgress::default() }))
+            .collect();
+        let progress = Progress { weekly_hours: hours, skills, milestones };
+        let text = mutate(&emit(&progress), &edits);
+        if let Some(fast) = canonical::parse(&text) {
+            prop_assert_eq!(parse_yaml(&text).map_err(|e| format!("{e:?}\n{text}")), Ok(fast));
+        }
+    }
+}
+
+#[test]
+fn the_fast_reader_takes_the_files_it_writes() {
+    let mut progress = Progress { weekly_hours: Some(7.5), ..Progress::default() };
+    for i in 0..50 {
+        let record = SkillProgress {
+            status: Status::ALL[i % 4],
+            started: Some(date("2026-01-05")),
+            checkpoints: [0, i % 5].into(),
+            ..SkillProgress::default()
+        };
+        progress.skills.insert(format!("phase/skill-{i:03}"), record);
+    }
+    progress.milestones.insert("phase".into(), MilestoneProgress { status: Status::Done, ..Default::default() });
+    let text = emit(&progress);
+    assert_eq!(canonical::parse(&text), Some(progress));
+    // A note, a comment or a quoted id is left to serde_yaml.
+    for other in ["    note: hi", "# a comment", "  \"odd id\":"] {
+        let edited = text.replacen("skills:\n", &format!("skills:\n{other}\n"), 1);
+        assert_eq!(canonical::parse(&edited), None, "{other}");
+    }
+}
