@@ -237,8 +237,8 @@ fn a_full_disk_leaves_the_file_and_its_backup_as_they_were() {
     let mut command = sandbox.command();
     command.arg("--state").arg(sandbox.state()).args(["done", "foundations/git-basics"]);
     // The child may write no file past 64 bytes: each write beyond fails with EFBIG, as it
-    // would with ENOSPC on a full disk. SIGXFSZ is ignored so the write fails instead of
-    // killing the process.
+    // would with ENOSPC on a full disk. The signal the kernel sends with it (SIGXFSZ, which
+    // kills by default) is left as it is: the binary must ignore it itself.
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
         command.pre_exec(|| {
@@ -246,7 +246,7 @@ fn a_full_disk_leaves_the_file_and_its_backup_as_they_were() {
             if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
                 return Err(std::io::Error::last_os_error());
             }
-            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            libc::signal(libc::SIGXFSZ, libc::SIG_DFL);
             Ok(())
         });
     }

@@ -333,16 +333,16 @@ impl App {
             Action::Back => self.hours_input = None,
             Action::Finish => {
                 let text = self.hours_input.take().unwrap_or_default();
-                match text.parse::<f32>() {
-                    Ok(hours) if hours > 0.0 && hours <= 168.0 => {
+                match text.parse::<f32>().map_err(|_| "a number").and_then(crate::progress::check_weekly_hours) {
+                    Ok(hours) => {
                         self.undo.push(Change::Hours { before: self.progress.weekly_hours });
                         self.progress.weekly_hours = Some(hours);
                         self.say(format!("Planning with {hours} hours a week"));
                         return Some(Effect::Save);
                     }
-                    _ => {
+                    Err(_) => {
                         self.message = Some(Message {
-                            text: "Weekly hours must be a number from 1 to 168".to_string(),
+                            text: "Weekly hours must be a number from 0.5 to 168".to_string(),
                             error: true,
                         });
                     }

@@ -101,7 +101,7 @@ pub enum Command {
     },
     /// Projected finish dates per phase at your weekly hours
     Plan {
-        /// Set the hours a week you plan to study (more than 0, at most 168)
+        /// Set the hours a week you plan to study (from 0.5 to 168)
         #[arg(long, value_name = "N", value_parser = weekly_hours)]
         hours: Option<f32>,
     },
@@ -138,12 +138,8 @@ pub enum MilestoneAction {
     Reset,
 }
 
-/// Weekly hours as typed: a number above 0 and at most the 168 hours of a week.
+/// Weekly hours as typed: from half an hour to the 168 hours of a week.
 fn weekly_hours(text: &str) -> Result<f32, String> {
     let hours: f32 = text.trim().parse().map_err(|_| format!("`{text}` is not a number of hours"))?;
-    if hours.is_finite() && hours > 0.0 && hours <= 168.0 {
-        Ok(hours)
-    } else {
-        Err(format!("weekly hours must be more than 0 and at most 168 (a week's hours), not {text}"))
-    }
+    crate::progress::check_weekly_hours(hours).map_err(|why| format!("weekly hours must be {why}, not {text}"))
 }

@@ -44,6 +44,19 @@ pub fn opener_command(url: &str) -> Command {
         Command::new("xdg-open")
     };
     command.arg(url).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // A session of its own has no controlling terminal, so a handler that opens /dev/tty
+        // (some do, to ask or to complain) cannot write over the tutor's screen either.
+        // SAFETY: setsid is async-signal-safe and touches nothing of the parent's.
+        unsafe {
+            command.pre_exec(|| {
+                libc::setsid();
+                Ok(())
+            });
+        }
+    }
     command
 }
 

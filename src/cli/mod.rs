@@ -30,6 +30,7 @@ use output::Output;
 
 /// Runs the program with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
+    ignore_file_size_signal();
     let cli = match parse_args() {
         Ok(cli) => cli,
         Err(error) => {
@@ -81,6 +82,17 @@ fn parse_args() -> Result<Cli, clap::Error> {
     let mut cli = Cli::from_arg_matches_mut(&mut matches)?;
     cli.content_from_env = content_from_env;
     Ok(cli)
+}
+
+/// A file size limit (`ulimit -f`) kills a process with SIGXFSZ when a write passes it. With
+/// the signal ignored, the write fails with EFBIG instead, and the save reports it and keeps
+/// the old file.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: setting a standard signal to SIG_IGN before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
 }
 
 fn report(failure: &Failure, painter: Painter) {
@@ -202,6 +214,11 @@ fn validate(cli: &Cli, dir: Option<&std::path::Path>, out: &mut Output) -> Resul
     Ok(out.line(message)?)
 }
 
+/// The width to lay text out in: the terminal's, within reason. A terminal that reports no
+/// size (0 columns, as under some `script` and CI setups) gets the usual 80.
 fn terminal_width() -> usize {
-    ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)).clamp(20, 100)
+    match ratatui::crossterm::terminal::size() {
+        Ok((width, _)) if width > 0 => usize::from(width).clamp(20, 100),
+        _ => 80,
+    }
 }

@@ -60,8 +60,8 @@ pub fn plan(session: &mut Session, out: &mut Output, hours: Option<f32>) -> Resu
     Ok(())
 }
 
-/// Hours as a learner writes them: `8`, `7.5` (one decimal at most).
+/// Hours as a learner writes them: `8`, `7.5` (one decimal at most; never `-0`).
 fn number(hours: f32) -> String {
-    let tenths = (f64::from(hours) * 10.0).round() / 10.0;
+    let tenths = (f64::from(hours) * 10.0).round() / 10.0 + 0.0;
     if tenths.fract() == 0.0 { format!("{tenths:.0}") } else { format!("{tenths:.1}") }
 }

@@ -58,6 +58,12 @@ impl fmt::Display for Status {
     }
 }
 
+/// The weekly hours a learner may set: from half an hour (less would put the plan's dates
+/// centuries away) to every hour of the week.
+pub fn check_weekly_hours(hours: f32) -> Result<f32, &'static str> {
+    if hours.is_finite() && (0.5..=168.0).contains(&hours) { Ok(hours) } else { Err("from 0.5 to 168") }
+}
+
 /// A learner's record for one skill.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SkillProgress {

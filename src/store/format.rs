@@ -23,14 +23,60 @@ struct File {
     weekly_hours: Option<f32>,
     /// An entry with no value at all (`id:` and nothing after) is kept as `None` to be
     /// refused: the writer never leaves one, so the file was cut short there.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     skills: Option<BTreeMap<String, Option<SkillEntry>>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     milestones: Option<BTreeMap<String, MilestoneEntry>>,
 }
 
 fn current_version() -> u32 {
     VERSION
+}
+
+/// A mapping that refuses a key written twice. A hand merge of two copies of the file can
+/// leave one; keeping either entry would silently drop what the other holds.
+fn unique_keys<'de, D, V>(deserializer: D) -> Result<Option<BTreeMap<String, V>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Entries<V>(std::marker::PhantomData<V>);
+
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Entries<V> {
+        type Value = Option<BTreeMap<String, V>>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a mapping of ids to entries")
+        }
+
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+            deserializer.deserialize_map(self)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut entries = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if entries.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "`{key}` is listed twice: merge the two entries into one"
+                    )));
+                }
+                let value = map.next_value()?;
+                entries.insert(key, value);
+            }
+            Ok(Some(entries))
+        }
+    }
+
+    deserializer.deserialize_option(Entries(std::marker::PhantomData))
 }
 
 #[derive(Deserialize)]
@@ -97,8 +143,12 @@ fn parse_yaml(text: &str) -> Result<Progress, FormatError> {
             {
                 return Err(FormatError::TooNew { version });
             }
-            let line = error.location().map(|l| line_of_index(text, l.index()));
-            return Err(FormatError::Invalid { line, message: message_of(&error) });
+            let message = message_of(&error);
+            // serde_yaml puts a repeated key at the start of its mapping; the second one is
+            // the line to fix.
+            let line =
+                repeated_key_line(text, &message).or_else(|| error.location().map(|l| line_of_index(text, l.index())));
+            return Err(FormatError::Invalid { line, message });
         }
     };
     let Some(file) = file else { return Ok(Progress::default()) };
@@ -174,6 +224,21 @@ fn line_of_index(text: &str, index: usize) -> usize {
     let before = &text.as_bytes()[..index.min(text.len())];
     let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
     line.min(text.lines().count().max(1))
+}
+
+/// For "`id` is listed twice" (an entry) or "duplicate field `name`" (a top-level field), the
+/// line of the second occurrence.
+fn repeated_key_line(text: &str, message: &str) -> Option<usize> {
+    let quoted = |at: usize| message[at..].split('`').nth(1);
+    if let Some(at) = message.find("duplicate field `") {
+        let field = format!("{}:", quoted(at)?);
+        return text.lines().enumerate().filter(|(_, l)| l.starts_with(&field)).nth(1).map(|(i, _)| i + 1);
+    }
+    message.find("` is listed twice")?;
+    let key = message.split('`').nth(1)?;
+    let forms = [format!("{key}:"), format!("\"{key}\":"), format!("'{key}':")];
+    let is_key = |line: &str| line.starts_with(' ') && forms.iter().any(|f| line.trim_start().starts_with(f.as_str()));
+    text.lines().enumerate().filter(|(_, l)| is_key(l)).nth(1).map(|(i, _)| i + 1)
 }
 
 /// The line of a skill's key, as the writer puts it (`  id:`, maybe quoted).

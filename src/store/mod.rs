@@ -30,10 +30,12 @@ pub enum StoreError {
     /// or fill memory, so it is not read at all.
     #[error("{} is not a progress file: {why}.\nNothing was changed. Move it away, or point --state at your progress file.", path.display())]
     NotProgress { path: PathBuf, why: String },
-    #[error("cannot read {}: {source}\nNothing was changed. Check the file's permissions.", path.display())]
-    Read { path: PathBuf, source: io::Error },
-    #[error("cannot save progress to {}: {source}\nThe file on disk was not changed; the last change was not saved.{}", path.display(), write_hint(source))]
-    Write { path: PathBuf, source: io::Error },
+    // The I/O error is part of the message, not a `source`: a report of the whole chain
+    // would print it twice.
+    #[error("cannot read {}: {cause}\nNothing was changed. Check the file's permissions.", path.display())]
+    Read { path: PathBuf, cause: io::Error },
+    #[error("cannot save progress to {}: {cause}\nThe file on disk was not changed; the last change was not saved.{}", path.display(), write_hint(cause))]
+    Write { path: PathBuf, cause: io::Error },
 }
 
 /// No progress file comes near this; anything larger is refused unread.
@@ -107,6 +109,12 @@ impl Store {
         &self.path
     }
 
+    /// Whether the file already holds `progress` (as this process last loaded or saved it), so
+    /// there is nothing to save.
+    pub fn holds(&self, progress: &Progress) -> bool {
+        self.base == *progress
+    }
+
     /// Loads the file; a missing or empty file is no progress yet.
     pub fn open(path: impl Into<PathBuf>) -> Result<(Store, Progress), StoreError> {
         let path = resolve_symlink(path.into());
@@ -117,7 +125,7 @@ impl Store {
     /// Saves `ours`, merged with whatever other instances saved since this one last read the
     /// file. Returns the merged progress, which is now what the file holds.
     pub fn save(&mut self, ours: &Progress) -> Result<Progress, StoreError> {
-        let write_error = |source| StoreError::Write { path: self.path.clone(), source };
+        let write_error = |cause| StoreError::Write { path: self.path.clone(), cause };
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(write_error)?;
         }
@@ -165,7 +173,7 @@ fn read(path: &Path) -> Result<Option<Progress>, StoreError> {
 
 /// The file's text, `None` if it does not exist yet.
 fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
-    let read_error = |source| StoreError::Read { path: path.to_path_buf(), source };
+    let read_error = |cause| StoreError::Read { path: path.to_path_buf(), cause };
     // Looked at before it is opened: opening a pipe blocks, reading a device never ends.
     let metadata = match fs::metadata(path) {
         Ok(metadata) => metadata,
@@ -201,12 +209,19 @@ fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
 }
 
 /// Saving replaces the file by rename; through a symlink (dotfile managers) that would
-/// replace the link, so write to where it points instead.
+/// replace the link, so write to where it points instead, even where nothing is yet (a fresh
+/// dotfiles checkout links to a file the first save creates).
 fn resolve_symlink(path: PathBuf) -> PathBuf {
-    match fs::symlink_metadata(&path) {
-        Ok(metadata) if metadata.file_type().is_symlink() => fs::canonicalize(&path).unwrap_or(path),
-        _ => path,
+    let mut path = path;
+    // Like the system's own limit, so a loop of links ends (and then fails to open).
+    for _ in 0..40 {
+        let Ok(target) = fs::read_link(&path) else { break };
+        path = match path.parent() {
+            Some(dir) if target.is_relative() => dir.join(target),
+            _ => target,
+        };
     }
+    path
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {

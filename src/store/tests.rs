@@ -89,6 +89,20 @@ fn saving_through_a_symlink_keeps_the_link() {
     assert!(fs::read_to_string(&real).unwrap().contains("a/x"));
 }
 
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_not_there_yet_gets_the_file_and_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("progress.yaml");
+    std::os::unix::fs::symlink("dotfiles/roadmap/progress.yaml", &link).unwrap();
+    let (mut store, mut progress) = Store::open(&link).unwrap();
+    progress.set_status("a/x", Status::Done, today());
+    store.save(&progress).unwrap();
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    let real = dir.path().join("dotfiles/roadmap/progress.yaml");
+    assert!(fs::read_to_string(real).unwrap().contains("a/x"));
+}
+
 #[test]
 fn a_save_removes_temp_files_left_by_a_killed_save() {
     let dir = tempfile::tempdir().unwrap();

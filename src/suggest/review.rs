@@ -61,8 +61,14 @@ pub(super) fn reviews(view: &View, today: Date) -> Vec<Suggestion> {
         if let (Some(next), Some(finished)) = (next_review(record), record.finished)
             && next.date <= today
         {
-            let reason =
-                format!("done {}, time for the {}-day review", days_ago(today.days_after(finished)), next.after_days);
+            // Steps passed without a review are not owed one by one: name the latest due one,
+            // which is also the one a review now covers.
+            let step = REVIEW_STEPS
+                .iter()
+                .rev()
+                .find(|&&days| days >= next.after_days && finished.add_days(days) <= today)
+                .unwrap_or(&next.after_days);
+            let reason = format!("done {}, time for the {step}-day review", days_ago(today.days_after(finished)));
             due.push((next.date, skill.phase, &skill.id, index, reason));
         }
     }

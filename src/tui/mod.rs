@@ -66,6 +66,11 @@ pub fn run(session: Session, theme: crate::ui::theme::Theme) -> anyhow::Result<(
                                 None
                             }
                             Effect::Quit => {
+                                // Only what is not saved yet: quitting changes no file otherwise
+                                // (a read-only progress folder is fine for reading).
+                                if store.holds(&app.progress) {
+                                    return Ok(());
+                                }
                                 let _saving = busy.lock();
                                 return store.save(&app.progress).map(|_| ()).map_err(Into::into);
                             }

@@ -102,6 +102,16 @@ fn lines_count_only_line_feeds() {
 }
 
 #[test]
+fn a_key_written_twice_is_refused_at_its_second_line() {
+    let entry = "version: 1\nskills:\n  a/x:\n    status: done\n  a/y:\n    status: doing\n  a/x:\n    status: todo\n";
+    let Err(FormatError::Invalid { line, message }) = parse(entry) else { panic!("accepted") };
+    assert_eq!((line, message.as_str()), (Some(7), "skills: `a/x` is listed twice: merge the two entries into one"));
+    let field = "version: 1\nskills:\n  a/x:\n    status: done\nskills:\n  a/y:\n    status: done\n";
+    let Err(FormatError::Invalid { line, message }) = parse(field) else { panic!("accepted") };
+    assert_eq!((line, message.as_str()), (Some(5), "duplicate field `skills`"));
+}
+
+#[test]
 fn an_entry_cut_after_its_id_is_refused_at_that_line() {
     let text = "version: 1\nskills:\n  a/x:\n    status: done\n  a/y:\n";
     let Err(FormatError::Invalid { line, message }) = parse(text) else { panic!("accepted") };

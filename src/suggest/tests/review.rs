@@ -55,3 +55,23 @@ fn a_review_clears_the_unticked_reminder_until_the_next_step() {
         &[],
     );
 }
+
+#[test]
+fn a_skill_never_reviewed_is_due_for_the_latest_step_it_passed_and_one_review_covers_it() {
+    // Syntax was finished 120 days before today (2026-11-21) and never looked at again.
+    check(
+        &school(),
+        &progress(&["basics/setup done 2026-07-20 ticked 0,1", "basics/syntax done 2026-07-24"]),
+        &[
+            "start basics/thinking: a starting point, nothing to learn first; unlocks 2 skills",
+            "start basics/style: Syntax is done; optional stretch skill",
+        ],
+        &[],
+        &[
+            "review basics/setup: done 124 days ago, time for the 90-day review",
+            "review basics/syntax: done 120 days ago, time for the 90-day review",
+        ],
+    );
+    let reviewed = done("2026-07-24", Some("2026-11-21"));
+    assert_eq!(next_review(&reviewed), None, "the one review covered every step it passed");
+}
