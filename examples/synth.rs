@@ -71,6 +71,7 @@ const WORDS: &[&str] = &[
 const TAGS: &[&str] =
     &["python", "web", "sql", "git", "testing", "http", "security", "ops", "ai", "career", "design", "data"];
 
+#[allow(dead_code)] // The benchmarks include this file for `write_roadmap` alone.
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(count), Some(dir)) = (args.first().and_then(|n| n.parse::<usize>().ok()), args.get(1)) else {
@@ -122,7 +123,8 @@ impl Rng {
     }
 }
 
-fn write_roadmap(count: usize, dir: &Path) -> std::io::Result<()> {
+/// Writes the roadmap and its progress file into `dir`, which must be empty or missing.
+pub fn write_roadmap(count: usize, dir: &Path) -> std::io::Result<()> {
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
         return Err(std::io::Error::other(format!("{} is not empty: pick a new folder", dir.display())));
     }

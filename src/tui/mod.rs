@@ -99,7 +99,7 @@ fn open(app: &mut App, url: &str) {
 /// and keeps what was saved there. Without an editor, the inline one opens instead.
 fn edit_in_editor(
     app: &mut App,
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut terminal::Screen,
     skill: usize,
     note: &str,
 ) -> anyhow::Result<Option<Effect>> {

@@ -1,0 +1,162 @@
+//! What a learner waits for, at 100 and at 10,000 skills: loading (cold and from the cache),
+//! the numbers and advice behind `status` and `next`, a search keystroke, and a full frame of
+//! each main screen at 200x60. `cargo bench`; scripts/bench.sh adds whole-program timings.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use divan::{Bencher, black_box};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use roadmap_tutor::app::{Action, App};
+use roadmap_tutor::content::{Cache, Roadmap, Source, load};
+use roadmap_tutor::progress::{Counts, Date, Progress};
+use roadmap_tutor::store::Store;
+use roadmap_tutor::ui::theme::Theme;
+
+#[path = "../examples/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+const SIZES: [usize; 2] = [100, 10_000];
+
+fn main() {
+    divan::main();
+}
+
+/// A generated roadmap per size, written once under target/ and reused by later runs.
+fn tree(skills: usize) -> PathBuf {
+    static TREES: OnceLock<std::sync::Mutex<()>> = OnceLock::new();
+    let _one_at_a_time = TREES.get_or_init(Default::default).lock();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-roadmaps/{skills}"));
+    if !dir.join("progress.yaml").exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        synth::write_roadmap(skills, &dir).expect("the generated roadmap is written");
+    }
+    dir
+}
+
+fn source(skills: usize) -> Source {
+    Source::Dir(tree(skills))
+}
+
+fn cache_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-cache")
+}
+
+fn loaded(skills: usize) -> (Roadmap, Progress) {
+    let roadmap = load(&source(skills)).expect("the generated roadmap is valid");
+    let (_, progress) = Store::open(tree(skills).join("progress.yaml")).expect("its progress loads");
+    (roadmap, progress)
+}
+
+fn today() -> Date {
+    Date::new(2026, 11, 30).expect("a date")
+}
+
+/// Parsing and checking every file, as `roadmap validate` does.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn load_and_validate(bencher: Bencher, skills: usize) {
+    let source = source(skills);
+    bencher.bench_local(|| load(&source).expect("valid"));
+}
+
+/// What every other command does first: the cached outline, after checking the tree.
+#[divan::bench(args = SIZES)]
+fn load_from_cache(bencher: Bencher, skills: usize) {
+    let source = source(skills);
+    let cache = Cache::new(cache_dir());
+    cache.load(&source).expect("valid");
+    bencher.bench_local(|| cache.load(&source).expect("valid"));
+}
+
+#[divan::bench(args = SIZES)]
+fn read_progress(bencher: Bencher, skills: usize) {
+    let path = tree(skills).join("progress.yaml");
+    bencher.bench_local(|| Store::open(&path).expect("loads"));
+}
+
+/// The numbers of `roadmap status`: overall and per phase.
+#[divan::bench(args = SIZES)]
+fn status(bencher: Bencher, skills: usize) {
+    let (roadmap, progress) = loaded(skills);
+    bencher.bench_local(|| {
+        let statuses = progress.statuses(&roadmap);
+        let phases: Vec<Counts> =
+            roadmap.phases.iter().map(|p| Counts::of(statuses[p.skills.clone()].iter().copied())).collect();
+        (Counts::of(statuses.iter().copied()), phases)
+    });
+}
+
+/// The advice of `roadmap next`: ranked steps, warnings, reviews.
+#[divan::bench(args = SIZES)]
+fn next(bencher: Bencher, skills: usize) {
+    let (roadmap, progress) = loaded(skills);
+    bencher.bench_local(|| roadmap_tutor::suggest::advise(&roadmap, &progress, today()));
+}
+
+fn app(skills: usize) -> App {
+    let (roadmap, progress) = loaded(skills);
+    let mut app = App::new(roadmap, progress, today(), Theme::new(true));
+    app.update(Action::Resize { width: 200, height: 60 });
+    app
+}
+
+fn frame(app: &App) -> Buffer {
+    let area = Rect::new(0, 0, 200, 60);
+    let mut buffer = Buffer::empty(area);
+    app.render(area, &mut buffer);
+    buffer
+}
+
+/// One more letter in the search box: the results for the new query.
+#[divan::bench(args = SIZES)]
+fn search_keystroke(bencher: Bencher, skills: usize) {
+    let mut app = app(skills);
+    app.update(Action::GoSearch);
+    for c in "cach".chars() {
+        app.update(Action::Insert(c));
+    }
+    bencher.bench_local(|| {
+        app.update(Action::Insert('e'));
+        app.update(Action::DeleteBack);
+    });
+}
+
+#[divan::bench(args = SIZES)]
+fn frame_home(bencher: Bencher, skills: usize) {
+    let app = app(skills);
+    bencher.bench_local(|| frame(black_box(&app)));
+}
+
+#[divan::bench(args = SIZES)]
+fn frame_roadmap(bencher: Bencher, skills: usize) {
+    let mut app = app(skills);
+    app.update(Action::GoRoadmap);
+    app.update(Action::Right);
+    bencher.bench_local(|| frame(black_box(&app)));
+}
+
+#[divan::bench(args = SIZES)]
+fn frame_skill(bencher: Bencher, skills: usize) {
+    let mut app = app(skills);
+    app.update(Action::GoRoadmap);
+    app.update(Action::Right);
+    app.update(Action::Open);
+    bencher.bench_local(|| frame(black_box(&app)));
+}
+
+/// A key on the Roadmap screen's skill list and the frame it leads to: what a learner feels.
+#[divan::bench(args = SIZES)]
+fn keypress_to_frame(bencher: Bencher, skills: usize) {
+    let mut app = app(skills);
+    app.update(Action::GoRoadmap);
+    app.update(Action::Right);
+    let mut down = true;
+    bencher.bench_local(|| {
+        app.update(if down { Action::Down } else { Action::Up });
+        down = !down;
+        frame(&app)
+    });
+}
