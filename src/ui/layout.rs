@@ -132,6 +132,35 @@ pub fn list_offset(selected: usize, len: usize, rows: usize) -> usize {
     selected.saturating_sub(rows / 2).min(len - rows)
 }
 
+/// The first of a list of items of different heights to show in `rows` rows so that
+/// `selected` is visible: as many items before it as fit.
+pub fn first_shown(heights: &[usize], selected: usize, rows: usize) -> usize {
+    if heights.iter().sum::<usize>() <= rows || selected >= heights.len() {
+        return 0;
+    }
+    let mut start = selected;
+    let mut used = heights[selected];
+    while start > 0 && used + heights[start - 1] <= rows {
+        start -= 1;
+        used += heights[start];
+    }
+    start
+}
+
+/// How many items, from `first`, fit whole in `rows` rows (at least one, which may be cut).
+pub fn shown_count(heights: &[usize], first: usize, rows: usize) -> usize {
+    let mut used = 0;
+    let mut count = 0;
+    for height in heights.iter().skip(first) {
+        if count > 0 && used + height > rows {
+            break;
+        }
+        used += height;
+        count += 1;
+    }
+    count
+}
+
 /// Whether a cell lies in a rectangle.
 pub fn contains(area: Rect, column: u16, row: u16) -> bool {
     area.contains(ratatui::layout::Position { x: column, y: row })
@@ -150,6 +179,19 @@ mod tests {
         for selected in 0..100 {
             let offset = list_offset(selected, 100, 7);
             assert!(offset <= selected && selected < offset + 7);
+        }
+    }
+
+    #[test]
+    fn the_selected_item_is_always_inside_the_window() {
+        let heights = [1, 3, 2, 1, 4, 1];
+        for selected in 0..heights.len() {
+            for rows in 4..12 {
+                let start = first_shown(&heights, selected, rows);
+                assert!(start <= selected);
+                assert!(heights[start..=selected].iter().sum::<usize>() <= rows.max(heights[selected]));
+                assert!(start + shown_count(&heights, start, rows) > selected);
+            }
         }
     }
 
