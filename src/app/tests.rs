@@ -230,6 +230,32 @@ fn weekly_hours_are_checked_before_they_are_kept() {
     assert_eq!(app.progress.weekly_hours, Some(12.0));
 }
 
+/// The screen as text, one string per row.
+fn screen(app: &App) -> Vec<String> {
+    let (width, height) = (app.area.width, app.area.height);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| frame.render_widget(&*app, frame.area())).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height).map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect()).collect()
+}
+
+#[test]
+fn a_click_on_home_selects_the_step_drawn_there() {
+    let mut app = fixture();
+    // Narrow, so reasons and warnings wrap onto several rows.
+    app.update(Action::Resize { width: 40, height: 30 });
+    let rows = screen(&app);
+    let http = rows.iter().position(|r| r.contains("● HTTP")).expect("the second step shows");
+    assert!(rows[http + 2].contains("ticked yet"), "its reason takes two rows:\n{}", rows.join("\n"));
+    app.update(Action::Click { column: 10, row: http as u16 + 2 });
+    assert_eq!(app.home_row, 1, "the second row of the second step's reason");
+    let warning = rows.iter().position(|r| r.contains("⚠")).expect("a warning shows");
+    app.update(Action::Click { column: 10, row: warning as u16 });
+    assert_eq!(app.home_row, 1, "a warning is not a step");
+    app.update(Action::Click { column: 10, row: http as u16 - 2 });
+    assert_eq!(app.home_row, 0);
+}
+
 #[test]
 fn milestones_toggle_and_undo() {
     let mut app = fixture();

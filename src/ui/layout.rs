@@ -34,19 +34,29 @@ pub struct HomeAreas {
     pub activity: Rect,
 }
 
-pub fn home(body: Rect, phases: u16) -> HomeAreas {
-    let progress_height = phases + 5;
+/// `phases` bars in the progress panel; `now_lines` lines the current phase's panel would
+/// like (it gets them while the next steps keep at least half the height).
+pub fn home(body: Rect, phases: u16, now_lines: u16) -> HomeAreas {
+    // Overall and one bar per phase; then a blank, the summary and two lines of pace, or
+    // (when short of rows) one line of pace.
+    let bars = phases + 1;
     if body.width >= 100 {
-        let [left, right] = Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body);
-        let [progress, activity] =
-            Layout::vertical([Constraint::Length(progress_height.min(left.height)), Constraint::Fill(1)]).areas(left);
-        let [steps, now] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length((right.height / 2).min(12))]).areas(right);
+        let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body);
+        let progress = (bars + 6).min(left.height);
+        let [progress, activity] = Layout::vertical([Constraint::Length(progress), Constraint::Fill(1)]).areas(left);
+        let now = (now_lines + 2).min(right.height / 2);
+        let now = if now < 5 { 0 } else { now };
+        let [steps, now] = Layout::vertical([Constraint::Fill(1), Constraint::Length(now)]).areas(right);
         return HomeAreas { progress, now, steps, activity };
     }
-    let progress = progress_height.min(body.height * 2 / 5).max(3);
-    let now = if body.height >= 34 { 9 } else { 0 };
-    let activity = if body.height >= 20 { 6 } else { 0 };
+    let cap = if body.height < 20 { body.height * 2 / 5 } else { body.height / 2 };
+    let progress = if body.height >= 30 { bars + 6 } else { bars + 3 }.min(cap).max(3);
+    let now = if body.height >= 34 { (now_lines + 2).min(12) } else { 0 };
+    let activity = match body.height {
+        30.. => 8,
+        20.. => 5,
+        _ => 0,
+    };
     let [progress, now, steps, activity] = Layout::vertical([
         Constraint::Length(progress),
         Constraint::Length(now),
@@ -201,7 +211,7 @@ mod tests {
             for height in [1, 5, 12, 24, 40, 200] {
                 let area = Rect::new(0, 0, width, height);
                 let body = chrome(area).body;
-                let home = home(body, 5);
+                let home = home(body, 5, 12);
                 let map = map(body);
                 let skill = skill(body);
                 let search = search(body);

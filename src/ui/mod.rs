@@ -2,7 +2,7 @@
 //! state: `impl Widget for &App` draws whatever the app holds.
 
 mod help;
-mod home;
+pub mod home;
 pub mod layout;
 mod map;
 pub mod markdown;
