@@ -40,10 +40,19 @@ pub struct Message {
     pub error: bool,
 }
 
+/// What part of a skill's record a change touched, so undo can say what it took back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Touched {
+    Status,
+    Checkpoint,
+    Note,
+    Review,
+}
+
 /// A change that `u` can take back: the record as it was before.
 #[derive(Debug, Clone, PartialEq)]
 enum Change {
-    Skill { id: String, before: Option<SkillProgress> },
+    Skill { id: String, touched: Touched, before: Option<SkillProgress> },
     Milestone { phase: String, before: Option<MilestoneProgress> },
     Hours { before: Option<f32> },
 }
@@ -197,6 +206,11 @@ impl App {
                     return self.set_status(skill, status);
                 }
             }
+            Action::MarkReviewed => {
+                if let Some(skill) = self.selected_skill() {
+                    return self.mark_reviewed(skill);
+                }
+            }
             Action::Undo => return self.undo(),
             _ => {}
         }
@@ -242,17 +256,35 @@ impl App {
     fn set_status(&mut self, skill: usize, status: Status) -> Option<Effect> {
         let id = self.roadmap.skills[skill].id.clone();
         if self.progress.status(&id) == status {
+            self.say(format!("{} is already {status}", self.roadmap.skills[skill].title));
             return None;
         }
-        self.record_skill_change(&id);
+        self.record_skill_change(&id, Touched::Status);
         self.progress.set_status(&id, status, self.today);
         let title = &self.roadmap.skills[skill].title;
         self.say(format!("{title}: {status}"));
         Some(Effect::Save)
     }
 
-    fn record_skill_change(&mut self, id: &str) {
-        self.undo.push(Change::Skill { id: id.to_string(), before: self.progress.get(id).cloned() });
+    /// Records a review of a done skill today, as `roadmap review` does.
+    fn mark_reviewed(&mut self, skill: usize) -> Option<Effect> {
+        let id = self.roadmap.skills[skill].id.clone();
+        let title = self.roadmap.skills[skill].title.clone();
+        let status = self.progress.status(&id);
+        if status != Status::Done {
+            self.say(format!("{title} is {status}: only done skills are reviewed"));
+            return None;
+        }
+        self.record_skill_change(&id, Touched::Review);
+        self.progress.mark_reviewed(&id, self.today);
+        let next = self.progress.get(&id).and_then(crate::suggest::next_review);
+        let then = next.map_or("no more reviews scheduled".to_string(), |due| format!("next review on {}", due.date));
+        self.say(format!("{title}: reviewed today; {then}"));
+        Some(Effect::Save)
+    }
+
+    fn record_skill_change(&mut self, id: &str, touched: Touched) {
+        self.undo.push(Change::Skill { id: id.to_string(), touched, before: self.progress.get(id).cloned() });
     }
 
     fn undo(&mut self) -> Option<Effect> {
@@ -261,11 +293,16 @@ impl App {
             return None;
         };
         match change {
-            Change::Skill { id, before } => {
+            Change::Skill { id, touched, before } => {
                 let title = self.roadmap.skill(&id).map_or(id.clone(), |s| s.title.clone());
                 let status = before.as_ref().map_or(Status::Todo, |r| r.status);
                 self.progress.replace(&id, before);
-                self.say(format!("Undone: {title} is {status} again"));
+                self.say(match touched {
+                    Touched::Status => format!("Undone: {title} is {status} again"),
+                    Touched::Checkpoint => format!("Undone: the checkpoint of {title}"),
+                    Touched::Note => format!("Undone: the note of {title} is as it was"),
+                    Touched::Review => format!("Undone: the review of {title}"),
+                });
             }
             Change::Milestone { phase, before } => {
                 match before {
@@ -284,7 +321,11 @@ impl App {
 
     pub(super) fn toggle_milestone(&mut self, phase: usize) -> Option<Effect> {
         let id = self.roadmap.phases[phase].id.clone();
-        let title = self.roadmap.phases[phase].milestone.as_ref()?.title.clone();
+        let Some(milestone) = &self.roadmap.phases[phase].milestone else {
+            self.say(format!("{} has no milestone project", self.roadmap.phases[phase].title));
+            return None;
+        };
+        let title = milestone.title.clone();
         let next = if self.progress.milestone_status(&id) == Status::Done { Status::Todo } else { Status::Done };
         self.undo.push(Change::Milestone { phase: id.clone(), before: self.progress.milestones.get(&id).cloned() });
         self.progress.set_milestone(&id, next, self.today);
@@ -331,23 +372,20 @@ impl App {
                 input.pop();
             }
             Action::Back => self.hours_input = None,
-            Action::Finish => {
-                let text = self.hours_input.take().unwrap_or_default();
-                match text.parse::<f32>() {
-                    Ok(hours) if hours > 0.0 && hours <= 168.0 => {
-                        self.undo.push(Change::Hours { before: self.progress.weekly_hours });
-                        self.progress.weekly_hours = Some(hours);
-                        self.say(format!("Planning with {hours} hours a week"));
-                        return Some(Effect::Save);
-                    }
-                    _ => {
-                        self.message = Some(Message {
-                            text: "Weekly hours must be a number from 1 to 168".to_string(),
-                            error: true,
-                        });
-                    }
+            // A number out of range keeps the prompt open, to be corrected.
+            Action::Finish => match input.parse::<f32>() {
+                Ok(hours) if hours > 0.0 && hours <= 168.0 => {
+                    self.hours_input = None;
+                    self.undo.push(Change::Hours { before: self.progress.weekly_hours });
+                    self.progress.weekly_hours = Some(hours);
+                    self.say(format!("Planning with {hours} hours a week"));
+                    return Some(Effect::Save);
                 }
-            }
+                _ => {
+                    let text = "Weekly hours: a number more than 0 and at most 168 (Esc cancels)".to_string();
+                    self.message = Some(Message { text, error: true });
+                }
+            },
             _ => {}
         }
         None

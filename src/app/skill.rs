@@ -2,7 +2,7 @@
 //! prerequisites and unlocked skills to jump to, resources, and the note.
 
 use super::map::moved;
-use super::{Action, App, Editor, Effect};
+use super::{Action, App, Editor, Effect, Touched};
 use crate::ui::{layout, skill as skill_view};
 
 /// Which half of the Skill screen has the keys.
@@ -130,7 +130,7 @@ impl App {
             self.say("Note unchanged".to_string());
             return None;
         }
-        self.record_skill_change(&id);
+        self.record_skill_change(&id, Touched::Note);
         self.progress.set_note(&id, &text);
         self.refresh_advice();
         self.say("Note saved".to_string());
@@ -139,7 +139,7 @@ impl App {
 
     fn toggle_checkpoint(&mut self, skill: usize, checkpoint: usize) -> Option<Effect> {
         let id = self.roadmap.skills[skill].id.clone();
-        self.record_skill_change(&id);
+        self.record_skill_change(&id, Touched::Checkpoint);
         self.progress.toggle_checkpoint(&id, checkpoint);
         let ticked = self.progress.get(&id).is_some_and(|r| r.checkpoints.contains(&checkpoint));
         self.say(if ticked { "Checkpoint ticked" } else { "Checkpoint unticked" }.to_string());
@@ -182,7 +182,7 @@ impl App {
         if text == before {
             return None;
         }
-        self.record_skill_change(&id);
+        self.record_skill_change(&id, Touched::Note);
         self.progress.set_note(&id, &text);
         self.say("Note saved".to_string());
         Some(Effect::Save)

@@ -103,10 +103,42 @@ fn status_changes_save_and_undo_restores() {
 }
 
 #[test]
-fn setting_the_same_status_changes_nothing() {
+fn setting_the_same_status_changes_nothing_and_says_so() {
     let mut app = fixture();
     run(&mut app, &[Action::GoRoadmap]);
     assert_eq!(app.update(Action::SetStatus(Status::Done)), None, "decomposition is already done");
+    assert_eq!(app.message.as_ref().unwrap().text, "Problem decomposition is already done");
+}
+
+#[test]
+fn keys_that_cannot_apply_say_why() {
+    let mut app = fixture();
+    run(&mut app, &[Action::GoRoadmap, Action::Left, Action::Bottom]);
+    assert_eq!(app.update(Action::ToggleMilestone), None);
+    assert_eq!(app.message.as_ref().unwrap().text, "Career has no milestone project");
+    run(&mut app, &[Action::Top, Action::Right, Action::Down, Action::Down]);
+    assert_eq!(app.update(Action::MarkReviewed), None, "Python basics is in progress");
+    assert_eq!(app.message.as_ref().unwrap().text, "Python basics is doing: only done skills are reviewed");
+}
+
+#[test]
+fn a_done_skill_is_reviewed_and_undo_says_what_it_took_back() {
+    let mut app = fixture();
+    let review = |app: &App| app.home_items().iter().any(|s| s.reason.contains("7-day review"));
+    assert!(review(&app), "Home lists the 7-day review of Problem decomposition");
+    run(&mut app, &[Action::GoRoadmap]);
+    assert_eq!(app.update(Action::MarkReviewed), Some(Effect::Save));
+    assert_eq!(app.progress.get("basics/decomposition").unwrap().reviewed, Some(app.today));
+    assert_eq!(app.message.as_ref().unwrap().text, "Problem decomposition: reviewed today; next review on 2026-12-05");
+    assert!(!review(&app), "the review is no longer due");
+    app.update(Action::Undo);
+    assert_eq!(app.message.as_ref().unwrap().text, "Undone: the review of Problem decomposition");
+    assert!(review(&app));
+
+    let python = skill_index(&app, "basics/python");
+    app.open_skill(python);
+    run(&mut app, &[Action::NextPane, Action::ToggleCheckpoint, Action::Undo]);
+    assert_eq!(app.message.as_ref().unwrap().text, "Undone: the checkpoint of Python basics");
 }
 
 #[test]
@@ -226,8 +258,12 @@ fn weekly_hours_are_checked_before_they_are_kept() {
     assert_eq!(app.progress.weekly_hours, Some(12.0));
     run(&mut app, &[Action::EditHours, Action::DeleteBack, Action::DeleteBack, Action::Insert('0')]);
     assert_eq!(app.update(Action::Finish), None);
-    assert!(app.message.as_ref().unwrap().error);
+    assert!(app.message.as_ref().unwrap().text.contains("more than 0 and at most 168"));
+    assert_eq!(app.mode(), Mode::Hours, "the prompt stays open to correct the number");
     assert_eq!(app.progress.weekly_hours, Some(12.0));
+    run(&mut app, &[Action::Insert('.'), Action::Insert('5')]);
+    assert_eq!(app.update(Action::Finish), Some(Effect::Save));
+    assert_eq!((app.mode(), app.progress.weekly_hours), (Mode::Home, Some(0.5)));
 }
 
 /// The screen as text, one string per row.

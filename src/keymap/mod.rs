@@ -73,6 +73,7 @@ const STATUS: &[Binding] = &[
     bind(&[ch('s')], Action::SetStatus(Status::Doing), "mark doing (started)"),
     bind(&[ch('x')], Action::SetStatus(Status::Skipped), "skip (counts as met)"),
     bind(&[ch('r')], Action::SetStatus(Status::Todo), "back to todo"),
+    bind(&[ch('v')], Action::MarkReviewed, "reviewed today (a done skill): the next review moves on"),
     bind(&[ch('u')], Action::Undo, "undo the last change"),
 ];
 
