@@ -83,6 +83,11 @@ fn weekly_hours_prompt() {
     screen("hours", &[Action::EditHours]);
 }
 
+#[test]
+fn roadmap_detail_scrolled_to_its_end() {
+    screen("roadmap_detail_end", &[Action::GoRoadmap, Action::Down, Action::Down, Action::Right, Action::Bottom]);
+}
+
 /// The built-in roadmap, a skill done and one begun, and 10 hours a week.
 fn builtin(width: u16, height: u16) -> App {
     let roadmap = load(&Source::Builtin).expect("the built-in roadmap loads");

@@ -242,10 +242,12 @@ impl App {
         }
     }
 
-    /// The skill the status keys act on, on the current screen.
+    /// The skill the status keys act on, on the current screen: none while the phase list
+    /// has the keys, though a skill is still marked in the list beside it.
     pub fn selected_skill(&self) -> Option<usize> {
         match self.screen {
             Screen::Home => self.home_selected_skill(),
+            Screen::Roadmap if self.map.pane == Pane::Phases => None,
             Screen::Roadmap => self.map_selected_skill(),
             Screen::Skill(index) => Some(index),
             Screen::Search => self.search.hits.get(self.search.selected).map(|h| h.skill),

@@ -293,6 +293,19 @@ fn a_click_on_home_selects_the_step_drawn_there() {
 }
 
 #[test]
+fn on_the_phase_list_enter_goes_to_the_skills_and_status_keys_change_nothing() {
+    let mut app = fixture();
+    run(&mut app, &[Action::GoRoadmap, Action::Left]);
+    let before = app.progress.clone();
+    assert_eq!(app.update(Action::SetStatus(Status::Done)), None);
+    assert_eq!(app.update(Action::CycleStatus), None);
+    assert_eq!(app.progress, before, "the dimmed skill in the next pane is not touched");
+    assert!(app.message.as_ref().unwrap().text.contains("press → to pick one"));
+    app.update(Action::Open);
+    assert_eq!((app.screen, app.map.pane), (Screen::Roadmap, Pane::Skills));
+}
+
+#[test]
 fn milestones_toggle_and_undo() {
     let mut app = fixture();
     run(&mut app, &[Action::GoRoadmap, Action::Left]);

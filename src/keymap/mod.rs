@@ -96,7 +96,7 @@ const ROADMAP: &[Binding] = &[
     bind(RIGHT, Action::Right, "pane to the right"),
     bind(&[key(KeyCode::Tab)], Action::NextPane, "next pane"),
     bind(&[key(KeyCode::BackTab)], Action::PrevPane, "previous pane"),
-    bind(&[key(KeyCode::Enter)], Action::Open, "open the skill"),
+    bind(&[key(KeyCode::Enter)], Action::Open, "open the skill (on a phase: go to its skills)"),
     bind(&[key(KeyCode::Esc)], Action::Back, "back"),
     bind(&[ch('c')], Action::ToggleCoreOnly, "core skills only, or all"),
     bind(&[ch('H')], Action::ToggleHideDone, "hide done and skipped, or show"),

@@ -4,7 +4,7 @@
 mod help;
 pub mod home;
 pub mod layout;
-mod map;
+pub mod map;
 pub mod markdown;
 pub mod parts;
 mod search;
