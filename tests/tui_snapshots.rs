@@ -88,6 +88,18 @@ fn roadmap_detail_scrolled_to_its_end() {
     screen("roadmap_detail_end", &[Action::GoRoadmap, Action::Down, Action::Down, Action::Right, Action::Bottom]);
 }
 
+/// A long note in CJK and emoji wraps in the editor, wide characters whole.
+#[test]
+fn note_editor_wraps_wide_text() {
+    let mut actions = vec![Action::GoRoadmap, Action::Down, Action::Down, Action::Open, Action::EditNote];
+    actions.push(Action::Newline);
+    actions.extend(
+        "日本語のメモ 🎉 emoji and a line long enough to wrap 漢字漢字漢字漢字漢字漢字漢字".chars().map(Action::Insert),
+    );
+    actions.extend([Action::Up, Action::Up]);
+    screen("note_wrapped", &actions);
+}
+
 /// The built-in roadmap, a skill done and one begun, and 10 hours a week.
 fn builtin(width: u16, height: u16) -> App {
     let roadmap = load(&Source::Builtin).expect("the built-in roadmap loads");
@@ -193,6 +205,16 @@ fn home_says_when_the_current_phase_is_cut() {
     let bottom = screen.iter().skip(now).position(|r| r.contains('┘')).unwrap() + now;
     assert!(screen[bottom - 1].trim_end().trim_end_matches('│').trim_end().ends_with('…'), "{text}");
     assert!(screen[bottom].contains("more: 2 Roadmap, h"), "{text}");
+}
+
+#[test]
+fn the_skill_header_wraps_the_summary() {
+    let mut app = builtin(100, 30);
+    app.update(Action::GoRoadmap);
+    app.update(Action::Open);
+    let text = rows(&app, 100, 30).join("\n");
+    assert!(text.contains("Foundations · concept · 6 h · Turn a vague request"), "{text}");
+    assert!(text.contains("\none at a time."), "the rest of the summary on the next row:\n{text}");
 }
 
 #[test]

@@ -65,8 +65,8 @@ pub struct App {
     pub today: Date,
     pub theme: Theme,
     pub screen: Screen,
-    /// Where Esc goes back to.
-    pub history: Vec<Screen>,
+    /// Where Esc goes back to, with the place on a skill's page (scroll, selected item).
+    pub history: Vec<(Screen, SkillState)>,
     pub help: Option<u16>,
     /// The selected next step on Home.
     pub home_row: usize,
@@ -225,16 +225,18 @@ impl App {
     /// Moves to a screen, remembering where we were.
     fn go(&mut self, screen: Screen) {
         if self.screen != screen {
-            self.history.push(self.screen);
+            let place =
+                if matches!(self.screen, Screen::Skill(_)) { self.skill.clone() } else { SkillState::default() };
+            self.history.push((self.screen, place));
             self.screen = screen;
         }
     }
 
     fn back(&mut self) {
-        if let Some(previous) = self.history.pop() {
+        if let Some((previous, place)) = self.history.pop() {
             self.screen = previous;
             if let Screen::Skill(index) = previous {
-                self.skill = SkillState::default();
+                self.skill = place;
                 self.sync_map_to(index);
             }
         } else if self.screen != Screen::Home {

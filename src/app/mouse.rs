@@ -41,7 +41,7 @@ impl App {
                 }
             }
             Screen::Skill(skill) => {
-                let areas = layout::skill(body);
+                let areas = skill_view::areas(self, skill, body);
                 if layout::contains(areas.text, column, row) {
                     self.skill.focus = SkillFocus::Text;
                 } else if layout::contains(areas.items, column, row) {
@@ -94,7 +94,7 @@ impl App {
                 self.map.pane = keep;
             }
             Screen::Skill(skill) => {
-                let areas = layout::skill(body);
+                let areas = skill_view::areas(self, skill, body);
                 let keep = self.skill.focus;
                 self.skill.focus =
                     if layout::contains(areas.items, column, row) { SkillFocus::Items } else { SkillFocus::Text };

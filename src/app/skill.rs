@@ -49,7 +49,7 @@ impl App {
     }
 
     pub(super) fn skill_update(&mut self, index: usize, action: Action) -> Option<Effect> {
-        let areas = layout::skill(layout::chrome(self.area).body);
+        let areas = skill_view::areas(self, index, layout::chrome(self.area).body);
         let page = usize::from(areas.text.height.saturating_sub(2)).max(1);
         match (self.skill.focus, action) {
             (_, Action::NextPane | Action::PrevPane) => {
@@ -154,6 +154,9 @@ impl App {
     }
 
     pub(super) fn note_update(&mut self, action: Action) -> Option<Effect> {
+        let super::Screen::Skill(skill) = self.screen else { return None };
+        let items = skill_view::areas(self, skill, layout::chrome(self.area).body).items;
+        let width = usize::from(layout::inner(items).width);
         let editor = self.skill.editor.as_mut()?;
         match action {
             Action::Insert(c) => editor.insert(c),
@@ -162,8 +165,8 @@ impl App {
             Action::DeleteForward => editor.delete_forward(),
             Action::Left => editor.left(),
             Action::Right => editor.right(),
-            Action::Up => editor.up(),
-            Action::Down => editor.down(),
+            Action::Up => editor.up(width),
+            Action::Down => editor.down(width),
             Action::LineStart => editor.line_start(),
             Action::LineEnd => editor.line_end(),
             Action::Finish | Action::Back => return self.finish_note(),

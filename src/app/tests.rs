@@ -306,6 +306,22 @@ fn on_the_phase_list_enter_goes_to_the_skills_and_status_keys_change_nothing() {
 }
 
 #[test]
+fn coming_back_from_a_linked_skill_keeps_the_place_on_the_page() {
+    let mut app = fixture();
+    app.update(Action::Resize { width: 80, height: 24 });
+    let python = skill_index(&app, "basics/python");
+    app.open_skill(python);
+    run(&mut app, &[Action::Down, Action::Down, Action::NextPane, Action::Down, Action::Down, Action::Down]);
+    assert_eq!(app.selected_item(python), Some(Item::Requires(skill_index(&app, "basics/decomposition"))));
+    app.update(Action::Open);
+    assert_eq!(app.screen, Screen::Skill(skill_index(&app, "basics/decomposition")));
+    assert_eq!((app.skill.scroll, app.skill.item), (0, 0), "the linked page opens at its top");
+    app.update(Action::Back);
+    assert_eq!(app.screen, Screen::Skill(python));
+    assert_eq!((app.skill.scroll, app.skill.focus, app.skill.item), (2, SkillFocus::Items, 3));
+}
+
+#[test]
 fn milestones_toggle_and_undo() {
     let mut app = fixture();
     run(&mut app, &[Action::GoRoadmap, Action::Left]);

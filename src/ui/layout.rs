@@ -99,8 +99,9 @@ pub struct SkillAreas {
     pub items: Rect,
 }
 
-pub fn skill(body: Rect) -> SkillAreas {
-    let [header, rest] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(body);
+/// `header` rows for the title and, under it, the wrapped summary line.
+pub fn skill(body: Rect, header: u16) -> SkillAreas {
+    let [header, rest] = Layout::vertical([Constraint::Length(header), Constraint::Fill(1)]).areas(body);
     if rest.width >= 90 {
         let items = (rest.width * 2 / 5).clamp(34, 60);
         let [text, items] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(items)]).areas(rest);
@@ -213,7 +214,7 @@ mod tests {
                 let body = chrome(area).body;
                 let home = home(body, 5, 12);
                 let map = map(body);
-                let skill = skill(body);
+                let skill = skill(body, 3);
                 let search = search(body);
                 for rect in [
                     home.progress,
