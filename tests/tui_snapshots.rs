@@ -84,6 +84,11 @@ fn weekly_hours_prompt() {
 }
 
 #[test]
+fn help_scrolled_to_its_end() {
+    screen("help_end", &[Action::GoRoadmap, Action::ToggleHelp, Action::Bottom]);
+}
+
+#[test]
 fn roadmap_detail_scrolled_to_its_end() {
     screen("roadmap_detail_end", &[Action::GoRoadmap, Action::Down, Action::Down, Action::Right, Action::Bottom]);
 }

@@ -356,12 +356,13 @@ impl App {
     }
 
     fn help_update(&mut self, action: Action) -> Option<Effect> {
+        let body = crate::ui::layout::chrome(self.area).body;
+        let last = usize::from(crate::ui::help::max_scroll(self, body));
+        let page = usize::from(body.height.saturating_sub(3)).max(1);
         let scroll = self.help.get_or_insert(0);
         match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = scroll.saturating_add(1),
             Action::Back => self.help = None,
-            _ => {}
+            motion => *scroll = map::moved(usize::from(*scroll).min(last), last + 1, motion, page) as u16,
         }
         None
     }

@@ -293,6 +293,36 @@ fn a_click_on_home_selects_the_step_drawn_there() {
 }
 
 #[test]
+fn scrolling_stops_at_the_end_of_help_and_detail() {
+    let mut app = fixture();
+    app.update(Action::Resize { width: 80, height: 24 });
+    run(&mut app, &[Action::GoRoadmap, Action::ToggleHelp]);
+    for _ in 0..100 {
+        app.update(Action::Down);
+    }
+    let end = app.help.unwrap();
+    assert!(end > 0);
+    app.update(Action::Bottom);
+    assert_eq!(app.help, Some(end), "Down stopped at the end, where G goes");
+    app.update(Action::Up);
+    assert_eq!(app.help, Some(end - 1), "one key up moves up at once");
+    run(&mut app, &[Action::Top, Action::PageDown]);
+    assert!(app.help.unwrap() > 1, "a page at a time");
+    app.update(Action::ToggleHelp);
+
+    // Python basics: its detail is taller than the pane at 80x24.
+    run(&mut app, &[Action::Down, Action::Down, Action::Right]);
+    for _ in 0..100 {
+        app.update(Action::Down);
+    }
+    let end = app.map.detail_scroll;
+    assert!(end > 0 && end < 20, "{end}");
+    app.update(Action::Up);
+    assert_eq!(app.map.detail_scroll, end - 1);
+    assert!(screen(&app).iter().any(|r| r.contains("Enter: open the full")), "the end of the detail shows");
+}
+
+#[test]
 fn on_the_phase_list_enter_goes_to_the_skills_and_status_keys_change_nothing() {
     let mut app = fixture();
     run(&mut app, &[Action::GoRoadmap, Action::Left]);

@@ -1,7 +1,7 @@
 //! Drawing: one file per screen, the theme, and the markdown renderer. Nothing here changes
 //! state: `impl Widget for &App` draws whatever the app holds.
 
-mod help;
+pub mod help;
 pub mod home;
 pub mod layout;
 pub mod map;
