@@ -93,6 +93,12 @@ fn roadmap_detail_scrolled_to_its_end() {
     screen("roadmap_detail_end", &[Action::GoRoadmap, Action::Down, Action::Down, Action::Right, Action::Bottom]);
 }
 
+#[test]
+fn search_without_a_match() {
+    let typed: Vec<Action> = "zzz".chars().map(Action::Insert).collect();
+    screen("search_nothing", &[&[Action::GoSearch][..], &typed].concat());
+}
+
 /// A long note in CJK and emoji wraps in the editor, wide characters whole.
 #[test]
 fn note_editor_wraps_wide_text() {
@@ -220,6 +226,21 @@ fn the_skill_header_wraps_the_summary() {
     let text = rows(&app, 100, 30).join("\n");
     assert!(text.contains("Foundations · concept · 6 h · Turn a vague request"), "{text}");
     assert!(text.contains("\none at a time."), "the rest of the summary on the next row:\n{text}");
+}
+
+#[test]
+fn search_results_keep_titles_whole_and_shorten_the_phase() {
+    let mut app = builtin(100, 30);
+    app.update(Action::GoSearch);
+    for c in "git".chars() {
+        app.update(Action::Insert(c));
+    }
+    let screen = rows(&app, 100, 30);
+    let results = panel(&screen, "Results");
+    for title in ["CI/CD pipelines ", "Documenting an API with OpenAPI ", "Configuration through environment variables"]
+    {
+        assert!(results.iter().any(|r| r.contains(title)), "{title:?} is cut:\n{}", screen.join("\n"));
+    }
 }
 
 #[test]
