@@ -75,7 +75,7 @@ fn bursts_of_resizes_from_1x1_to_500x200_never_panic() {
     }
     tui.wait_until("the 100x30 layout", |t| t.screen().contains("Next steps") && t.screen().contains("Progress"));
     tui.send("?");
-    tui.wait_for("Keys on this screen");
+    tui.wait_for("Keys for Home");
     tui.send("\x1b");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);

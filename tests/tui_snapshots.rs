@@ -1,5 +1,6 @@
 //! Every screen at 120x40, 80x24 and 40x12, drawn on ratatui's TestBackend from a fixture
-//! roadmap and fixture progress. Reviewed snapshots live in tests/snapshots/.
+//! roadmap and fixture progress. Reviewed snapshots live in tests/snapshots/. The built-in
+//! roadmap (longer titles and reasons) is checked for what must show whole at common sizes.
 
 use std::path::Path;
 
@@ -7,7 +8,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use roadmap_tutor::app::{Action, App};
 use roadmap_tutor::content::{Source, load};
-use roadmap_tutor::progress::Date;
+use roadmap_tutor::progress::{Date, Progress, Status};
 use roadmap_tutor::store::Store;
 use roadmap_tutor::ui::theme::Theme;
 
@@ -80,6 +81,163 @@ fn help() {
 #[test]
 fn weekly_hours_prompt() {
     screen("hours", &[Action::EditHours]);
+}
+
+#[test]
+fn help_scrolled_to_its_end() {
+    screen("help_end", &[Action::GoRoadmap, Action::ToggleHelp, Action::Bottom]);
+}
+
+#[test]
+fn roadmap_detail_scrolled_to_its_end() {
+    screen("roadmap_detail_end", &[Action::GoRoadmap, Action::Down, Action::Down, Action::Right, Action::Bottom]);
+}
+
+#[test]
+fn search_without_a_match() {
+    let typed: Vec<Action> = "zzz".chars().map(Action::Insert).collect();
+    screen("search_nothing", &[&[Action::GoSearch][..], &typed].concat());
+}
+
+/// A long note in CJK and emoji wraps in the editor, wide characters whole.
+#[test]
+fn note_editor_wraps_wide_text() {
+    let mut actions = vec![Action::GoRoadmap, Action::Down, Action::Down, Action::Open, Action::EditNote];
+    actions.push(Action::Newline);
+    actions.extend(
+        "日本語のメモ 🎉 emoji and a line long enough to wrap 漢字漢字漢字漢字漢字漢字漢字".chars().map(Action::Insert),
+    );
+    actions.extend([Action::Up, Action::Up]);
+    screen("note_wrapped", &actions);
+}
+
+/// The built-in roadmap, a skill done and one begun, and 10 hours a week.
+fn builtin(width: u16, height: u16) -> App {
+    let roadmap = load(&Source::Builtin).expect("the built-in roadmap loads");
+    let today = Date::new(2026, 11, 30).unwrap();
+    let mut progress = Progress::default();
+    progress.set_status("foundations/terminal-basics", Status::Done, today);
+    progress.set_status("foundations/problem-decomposition", Status::Doing, today);
+    progress.weekly_hours = Some(10.0);
+    let mut app = App::new(roadmap, progress, today, Theme::new(false));
+    app.update(Action::Resize { width, height });
+    app
+}
+
+/// The rows of a drawn screen, as text.
+fn rows(app: &App, width: u16, height: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in 0..width {
+                // A wide character's second cell holds nothing of its own.
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+                row.push_str(symbol);
+            }
+            row
+        })
+        .collect()
+}
+
+/// The inside of the panel titled `title`: each row's text between its borders, trimmed.
+fn panel(screen: &[String], title: &str) -> Vec<String> {
+    let top = screen.iter().position(|r| r.contains(title)).unwrap_or_else(|| panic!("no {title:?} panel"));
+    let chars: Vec<char> = screen[top].chars().collect();
+    let at = screen[top].find(title).unwrap();
+    let at = screen[top][..at].chars().count();
+    let left = (0..at).rev().find(|&x| matches!(chars[x], '┌' | '┏')).unwrap();
+    let right = (at..chars.len()).find(|&x| matches!(chars[x], '┐' | '┓')).unwrap();
+    screen[top + 1..]
+        .iter()
+        .map(|r| r.chars().collect::<Vec<char>>())
+        .take_while(|r| !matches!(r[left], '└' | '┗'))
+        .map(|r| r[left + 1..right].iter().collect::<String>().trim().to_string())
+        .collect()
+}
+
+/// A panel's text as one paragraph.
+fn joined(rows: &[String]) -> String {
+    rows.iter().filter(|r| !r.is_empty()).cloned().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn home_wraps_every_reason_and_warning_instead_of_cutting_it() {
+    for (width, height) in [(120, 40), (100, 30), (80, 24), (40, 12)] {
+        let app = builtin(width, height);
+        let screen = rows(&app, width, height);
+        let text = screen.join("\n");
+        let steps = panel(&screen, "Next steps");
+        assert!(steps.iter().all(|r| !r.contains('…')), "{width}x{height}: a step is cut:\n{text}");
+        // At 40x12 the second step shows in part, and the panel says more follow.
+        let whole =
+            if width >= 80 { "Start: The Linux command line is done; unlocks 1 skill" } else { "○ Git basics  core" };
+        assert!(joined(&steps).contains(whole), "{width}x{height}:\n{text}");
+    }
+}
+
+#[test]
+fn home_shows_the_pace_and_readable_phase_names() {
+    for (width, height) in [(120, 40), (100, 30), (80, 24)] {
+        let app = builtin(width, height);
+        let screen = rows(&app, width, height);
+        let text = screen.join("\n");
+        let progress = panel(&screen, "Progress");
+        assert!(
+            joined(&progress).contains("At 10 h a week: Foundations by 2027-02-23, the core path by 2027-09-25."),
+            "{width}x{height}: no pace\n{text}"
+        );
+        for name in ["Foundations ", "Application builder ", "Architecture and", "AI specialization ", "Job readiness "]
+        {
+            assert!(progress.iter().any(|r| r.starts_with(name)), "{width}x{height}: {name:?} is cut\n{text}");
+        }
+    }
+    let screen = rows(&builtin(40, 12), 40, 12);
+    assert!(joined(&panel(&screen, "Progress")).contains("core path by 2027-09-25"), "{}", screen.join("\n"));
+}
+
+#[test]
+fn home_says_when_the_current_phase_is_cut() {
+    let app = builtin(100, 30);
+    let screen = rows(&app, 100, 30);
+    let text = screen.join("\n");
+    let now = screen.iter().position(|r| r.contains("Now: Foundations")).expect("the Now panel shows");
+    let bottom = screen.iter().skip(now).position(|r| r.contains('┘')).unwrap() + now;
+    assert!(screen[bottom - 1].trim_end().trim_end_matches('│').trim_end().ends_with('…'), "{text}");
+    assert!(screen[bottom].contains("more: 2 Roadmap, h"), "{text}");
+}
+
+#[test]
+fn the_skill_header_wraps_the_summary() {
+    let mut app = builtin(100, 30);
+    app.update(Action::GoRoadmap);
+    app.update(Action::Open);
+    let text = rows(&app, 100, 30).join("\n");
+    assert!(text.contains("Foundations · concept · 6 h · Turn a vague request"), "{text}");
+    assert!(text.contains("\none at a time."), "the rest of the summary on the next row:\n{text}");
+}
+
+#[test]
+fn search_results_keep_titles_whole_and_shorten_the_phase() {
+    let mut app = builtin(100, 30);
+    app.update(Action::GoSearch);
+    for c in "git".chars() {
+        app.update(Action::Insert(c));
+    }
+    let screen = rows(&app, 100, 30);
+    let results = panel(&screen, "Results");
+    for title in ["CI/CD pipelines ", "Documenting an API with OpenAPI ", "Configuration through environment variables"]
+    {
+        assert!(results.iter().any(|r| r.contains(title)), "{title:?} is cut:\n{}", screen.join("\n"));
+    }
 }
 
 #[test]

@@ -46,6 +46,8 @@ pub enum Action {
     CycleStatus,
     /// Set the selected skill's status.
     SetStatus(Status),
+    /// Record a review of the selected done skill today (the next review moves on).
+    MarkReviewed,
     /// Undo the last change.
     Undo,
     /// Show only core skills, or all.

@@ -92,18 +92,65 @@ impl Editor {
         }
     }
 
-    pub fn up(&mut self) {
-        if self.row > 0 {
-            self.row -= 1;
-            self.col = self.col.min(self.width(self.row));
+    /// The screen rows of the text wrapped to `width` columns: (line, first char, end char).
+    pub fn screen_rows(&self, width: usize) -> Vec<(usize, usize, usize)> {
+        let mut rows = Vec::new();
+        for (index, line) in self.lines.iter().enumerate() {
+            let starts = row_starts(line, width);
+            let len = line.chars().count();
+            for (i, &start) in starts.iter().enumerate() {
+                rows.push((index, start, starts.get(i + 1).copied().unwrap_or(len)));
+            }
+        }
+        rows
+    }
+
+    /// The cursor on screen, wrapped to `width`: its row in `screen_rows`, and its column.
+    pub fn cursor(&self, width: usize) -> (usize, usize) {
+        let rows = self.screen_rows(width);
+        let line = &self.lines[self.row];
+        let index = rows.iter().rposition(|&(l, start, _)| l == self.row && start <= self.col).unwrap_or(0);
+        let start = rows.get(index).map_or(0, |r| r.1);
+        let x = columns(line, start, self.col);
+        (index, x.min(width.saturating_sub(1)))
+    }
+
+    /// Up one screen row: within a wrapped line, or to the line above.
+    pub fn up(&mut self, width: usize) {
+        let (row, x) = self.cursor(width);
+        if row > 0 {
+            self.move_to(width, row - 1, x);
         }
     }
 
-    pub fn down(&mut self) {
-        if self.row + 1 < self.lines.len() {
-            self.row += 1;
-            self.col = self.col.min(self.width(self.row));
+    /// Down one screen row: within a wrapped line, or to the line below.
+    pub fn down(&mut self, width: usize) {
+        let (row, x) = self.cursor(width);
+        if row + 1 < self.screen_rows(width).len() {
+            self.move_to(width, row + 1, x);
         }
+    }
+
+    /// Puts the cursor on screen row `row`, as near column `x` as its characters allow.
+    fn move_to(&mut self, width: usize, row: usize, x: usize) {
+        let rows = self.screen_rows(width);
+        let (line, start, end) = rows[row];
+        let last_of_line = rows.get(row + 1).is_none_or(|next| next.0 != line);
+        // The end of a row that continues below is the start of the next row.
+        let end = if last_of_line { end } else { end.saturating_sub(1).max(start) };
+        let text: Vec<char> = self.lines[line].chars().collect();
+        let mut col = start;
+        let mut used = 0;
+        while col < end {
+            let w = char_width(text[col]);
+            if used + w > x {
+                break;
+            }
+            used += w;
+            col += 1;
+        }
+        self.row = line;
+        self.col = col;
     }
 
     pub fn line_start(&mut self) {
@@ -115,9 +162,55 @@ impl Editor {
     }
 }
 
+fn char_width(c: char) -> usize {
+    // Tabs and other control characters are drawn as one visible character.
+    if c.is_control() { 1 } else { unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) }
+}
+
+/// Display columns of `line`'s characters from `start` to `end`.
+fn columns(line: &str, start: usize, end: usize) -> usize {
+    line.chars().skip(start).take(end.saturating_sub(start)).map(char_width).sum()
+}
+
+/// Where each screen row of `line` starts (in characters) when wrapped to `width` columns:
+/// after a space where there is one, else between characters. Wide characters count two
+/// columns; a space at the end of a full row hangs there rather than starting the next.
+pub fn row_starts(line: &str, width: usize) -> Vec<usize> {
+    let width = width.max(1);
+    let chars: Vec<char> = line.chars().collect();
+    let mut starts = vec![0];
+    let mut start = 0;
+    let mut used = 0;
+    let mut after_space = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let w = char_width(c);
+        if used + w > width && i > start {
+            if c.is_whitespace() {
+                start = i + 1;
+                starts.push(start);
+                used = 0;
+                after_space = start;
+                continue;
+            }
+            start = if after_space > start { after_space } else { i };
+            starts.push(start);
+            used = chars[start..i].iter().copied().map(char_width).sum();
+        }
+        used += w;
+        if c.is_whitespace() {
+            after_space = i + 1;
+        }
+    }
+    // A hanging space at the very end starts no row of its own.
+    if starts.len() > 1 && starts[starts.len() - 1] == chars.len() {
+        starts.pop();
+    }
+    starts
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Editor;
+    use super::{Editor, row_starts};
 
     #[test]
     fn typing_joining_and_splitting_lines() {
@@ -140,10 +233,10 @@ mod tests {
     #[test]
     fn the_cursor_stays_inside_the_text() {
         let mut editor = Editor::new("long line\nab");
-        editor.up();
+        editor.up(40);
         assert_eq!((editor.row, editor.col), (0, 2));
         editor.line_end();
-        editor.down();
+        editor.down(40);
         assert_eq!((editor.row, editor.col), (1, 2));
         editor.right();
         editor.delete_forward();
@@ -156,5 +249,35 @@ mod tests {
         editor.newline();
         editor.insert(' ');
         assert_eq!(editor.text(), "");
+    }
+
+    #[test]
+    fn long_lines_wrap_at_spaces_and_wide_characters_take_two_columns() {
+        let editor = Editor::new("日本語のメモ 🎉 emoji\nok");
+        let rows: Vec<String> = editor
+            .screen_rows(8)
+            .iter()
+            .map(|&(line, start, end)| editor.lines[line].chars().skip(start).take(end - start).collect())
+            .collect();
+        assert_eq!(rows, ["日本語の", "メモ 🎉 ", "emoji", "ok"]);
+        assert_eq!(row_starts("abcdefghij", 4), [0, 4, 8], "a word longer than the row is broken");
+        assert_eq!(row_starts("abcd efgh", 4), [0, 5], "the space after a full row hangs there");
+    }
+
+    #[test]
+    fn the_cursor_moves_by_screen_rows_in_a_wrapped_line() {
+        let mut editor = Editor::new("日本語のメモ 🎉 emoji");
+        assert_eq!(editor.cursor(8), (2, 5), "after \"emoji\"");
+        editor.up(8);
+        assert_eq!((editor.col, editor.cursor(8)), (7, (1, 5)), "on 🎉, five columns in");
+        editor.up(8);
+        assert_eq!((editor.col, editor.cursor(8)), (2, (0, 4)), "a wide character is never split");
+        editor.up(8);
+        assert_eq!(editor.col, 2, "the top row stays");
+        editor.down(8);
+        editor.down(8);
+        assert_eq!(editor.cursor(8), (2, 4));
+        editor.line_end();
+        assert_eq!(editor.cursor(8), (2, 5));
     }
 }

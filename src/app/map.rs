@@ -2,7 +2,7 @@
 
 use super::{Action, App, Effect, Screen};
 use crate::content::Level;
-use crate::ui::layout;
+use crate::ui::{layout, map as map_view};
 
 /// Which of the three panes has the keys.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -57,12 +57,15 @@ impl App {
         let page = usize::from(layout::map(layout::chrome(self.area).body).skills.height.saturating_sub(2)).max(1);
         let pane = self.map.pane;
         match (pane, action) {
+            // On a phase, Enter goes to its skills; elsewhere it opens the selected skill.
+            (Pane::Phases, Action::Open) => self.set_pane(Pane::Skills),
             (_, Action::Open) => {
                 if let Some(skill) = self.map_selected_skill() {
                     self.open_skill(skill);
-                } else if pane == Pane::Phases {
-                    self.map.pane = Pane::Skills;
                 }
+            }
+            (Pane::Phases, Action::CycleStatus | Action::SetStatus(_)) => {
+                self.say("Status keys change a skill: press → to pick one (m marks the milestone)".to_string());
             }
             (_, Action::ToggleMilestone) => return self.toggle_milestone(self.map.phase),
             (_, Action::ToggleCoreOnly) => {
@@ -75,12 +78,12 @@ impl App {
                 let shown = if self.map.hide_done { "Hiding done and skipped skills" } else { "Showing done skills" };
                 self.say(shown.to_string());
             }
-            (_, Action::NextPane) => self.map.pane = next_pane(pane, true),
-            (_, Action::PrevPane) => self.map.pane = next_pane(pane, false),
-            (Pane::Phases, Action::Right) => self.map.pane = Pane::Skills,
-            (Pane::Skills, Action::Left) => self.map.pane = Pane::Phases,
-            (Pane::Skills, Action::Right) => self.map.pane = Pane::Detail,
-            (Pane::Detail, Action::Left) => self.map.pane = Pane::Skills,
+            (_, Action::NextPane) => self.set_pane(next_pane(pane, true)),
+            (_, Action::PrevPane) => self.set_pane(next_pane(pane, false)),
+            (Pane::Phases, Action::Right) => self.set_pane(Pane::Skills),
+            (Pane::Skills, Action::Left) => self.set_pane(Pane::Phases),
+            (Pane::Skills, Action::Right) => self.set_pane(Pane::Detail),
+            (Pane::Detail, Action::Left) => self.set_pane(Pane::Skills),
             (Pane::Phases, motion) => {
                 let phase = moved(self.map.phase, phases, motion, 3);
                 if phase != self.map.phase {
@@ -97,14 +100,23 @@ impl App {
                 }
             }
             (Pane::Detail, motion) => {
-                let scroll = usize::from(self.map.detail_scroll);
-                self.map.detail_scroll = moved(scroll, usize::from(u16::MAX), motion, page) as u16;
-                if motion == Action::Top {
-                    self.map.detail_scroll = 0;
-                }
+                let detail = layout::map(layout::chrome(self.area).body).detail;
+                let lines = map_view::detail_lines(self, layout::inner(detail).width);
+                let last = lines.saturating_sub(usize::from(detail.height.saturating_sub(2)));
+                let page = usize::from(detail.height.saturating_sub(3)).max(1);
+                let scroll = usize::from(self.map.detail_scroll).min(last);
+                self.map.detail_scroll = moved(scroll, last + 1, motion, page) as u16;
             }
         }
         None
+    }
+
+    /// Focuses a pane; the detail starts from its top when it shows something else.
+    fn set_pane(&mut self, pane: Pane) {
+        if (pane == Pane::Phases) != (self.map.pane == Pane::Phases) {
+            self.map.detail_scroll = 0;
+        }
+        self.map.pane = pane;
     }
 
     /// Changes a filter, keeping the same skill selected when it is still shown.

@@ -40,10 +40,19 @@ pub struct Message {
     pub error: bool,
 }
 
+/// What part of a skill's record a change touched, so undo can say what it took back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Touched {
+    Status,
+    Checkpoint,
+    Note,
+    Review,
+}
+
 /// A change that `u` can take back: the record as it was before.
 #[derive(Debug, Clone, PartialEq)]
 enum Change {
-    Skill { id: String, before: Option<SkillProgress> },
+    Skill { id: String, touched: Touched, before: Option<SkillProgress> },
     Milestone { phase: String, before: Option<MilestoneProgress> },
     Hours { before: Option<f32> },
 }
@@ -56,8 +65,8 @@ pub struct App {
     pub today: Date,
     pub theme: Theme,
     pub screen: Screen,
-    /// Where Esc goes back to.
-    pub history: Vec<Screen>,
+    /// Where Esc goes back to, with the place on a skill's page (scroll, selected item).
+    pub history: Vec<(Screen, SkillState)>,
     pub help: Option<u16>,
     /// The selected next step on Home.
     pub home_row: usize,
@@ -197,6 +206,11 @@ impl App {
                     return self.set_status(skill, status);
                 }
             }
+            Action::MarkReviewed => {
+                if let Some(skill) = self.selected_skill() {
+                    return self.mark_reviewed(skill);
+                }
+            }
             Action::Undo => return self.undo(),
             _ => {}
         }
@@ -211,16 +225,18 @@ impl App {
     /// Moves to a screen, remembering where we were.
     fn go(&mut self, screen: Screen) {
         if self.screen != screen {
-            self.history.push(self.screen);
+            let place =
+                if matches!(self.screen, Screen::Skill(_)) { self.skill.clone() } else { SkillState::default() };
+            self.history.push((self.screen, place));
             self.screen = screen;
         }
     }
 
     fn back(&mut self) {
-        if let Some(previous) = self.history.pop() {
+        if let Some((previous, place)) = self.history.pop() {
             self.screen = previous;
             if let Screen::Skill(index) = previous {
-                self.skill = SkillState::default();
+                self.skill = place;
                 self.sync_map_to(index);
             }
         } else if self.screen != Screen::Home {
@@ -228,10 +244,12 @@ impl App {
         }
     }
 
-    /// The skill the status keys act on, on the current screen.
+    /// The skill the status keys act on, on the current screen: none while the phase list
+    /// has the keys, though a skill is still marked in the list beside it.
     pub fn selected_skill(&self) -> Option<usize> {
         match self.screen {
             Screen::Home => self.home_selected_skill(),
+            Screen::Roadmap if self.map.pane == Pane::Phases => None,
             Screen::Roadmap => self.map_selected_skill(),
             Screen::Skill(index) => Some(index),
             Screen::Search => self.search.hits.get(self.search.selected).map(|h| h.skill),
@@ -242,17 +260,35 @@ impl App {
     fn set_status(&mut self, skill: usize, status: Status) -> Option<Effect> {
         let id = self.roadmap.skills[skill].id.clone();
         if self.progress.status(&id) == status {
+            self.say(format!("{} is already {status}", self.roadmap.skills[skill].title));
             return None;
         }
-        self.record_skill_change(&id);
+        self.record_skill_change(&id, Touched::Status);
         self.progress.set_status(&id, status, self.today);
         let title = &self.roadmap.skills[skill].title;
         self.say(format!("{title}: {status}"));
         Some(Effect::Save)
     }
 
-    fn record_skill_change(&mut self, id: &str) {
-        self.undo.push(Change::Skill { id: id.to_string(), before: self.progress.get(id).cloned() });
+    /// Records a review of a done skill today, as `roadmap review` does.
+    fn mark_reviewed(&mut self, skill: usize) -> Option<Effect> {
+        let id = self.roadmap.skills[skill].id.clone();
+        let title = self.roadmap.skills[skill].title.clone();
+        let status = self.progress.status(&id);
+        if status != Status::Done {
+            self.say(format!("{title} is {status}: only done skills are reviewed"));
+            return None;
+        }
+        self.record_skill_change(&id, Touched::Review);
+        self.progress.mark_reviewed(&id, self.today);
+        let next = self.progress.get(&id).and_then(crate::suggest::next_review);
+        let then = next.map_or("no more reviews scheduled".to_string(), |due| format!("next review on {}", due.date));
+        self.say(format!("{title}: reviewed today; {then}"));
+        Some(Effect::Save)
+    }
+
+    fn record_skill_change(&mut self, id: &str, touched: Touched) {
+        self.undo.push(Change::Skill { id: id.to_string(), touched, before: self.progress.get(id).cloned() });
     }
 
     fn undo(&mut self) -> Option<Effect> {
@@ -261,11 +297,16 @@ impl App {
             return None;
         };
         match change {
-            Change::Skill { id, before } => {
+            Change::Skill { id, touched, before } => {
                 let title = self.roadmap.skill(&id).map_or(id.clone(), |s| s.title.clone());
                 let status = before.as_ref().map_or(Status::Todo, |r| r.status);
                 self.progress.replace(&id, before);
-                self.say(format!("Undone: {title} is {status} again"));
+                self.say(match touched {
+                    Touched::Status => format!("Undone: {title} is {status} again"),
+                    Touched::Checkpoint => format!("Undone: the checkpoint of {title}"),
+                    Touched::Note => format!("Undone: the note of {title} is as it was"),
+                    Touched::Review => format!("Undone: the review of {title}"),
+                });
             }
             Change::Milestone { phase, before } => {
                 match before {
@@ -284,7 +325,11 @@ impl App {
 
     pub(super) fn toggle_milestone(&mut self, phase: usize) -> Option<Effect> {
         let id = self.roadmap.phases[phase].id.clone();
-        let title = self.roadmap.phases[phase].milestone.as_ref()?.title.clone();
+        let Some(milestone) = &self.roadmap.phases[phase].milestone else {
+            self.say(format!("{} has no milestone project", self.roadmap.phases[phase].title));
+            return None;
+        };
+        let title = milestone.title.clone();
         let next = if self.progress.milestone_status(&id) == Status::Done { Status::Todo } else { Status::Done };
         self.undo.push(Change::Milestone { phase: id.clone(), before: self.progress.milestones.get(&id).cloned() });
         self.progress.set_milestone(&id, next, self.today);
@@ -311,12 +356,13 @@ impl App {
     }
 
     fn help_update(&mut self, action: Action) -> Option<Effect> {
+        let body = crate::ui::layout::chrome(self.area).body;
+        let last = usize::from(crate::ui::help::max_scroll(self, body));
+        let page = usize::from(body.height.saturating_sub(3)).max(1);
         let scroll = self.help.get_or_insert(0);
         match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = scroll.saturating_add(1),
             Action::Back => self.help = None,
-            _ => {}
+            motion => *scroll = map::moved(usize::from(*scroll).min(last), last + 1, motion, page) as u16,
         }
         None
     }
@@ -331,20 +377,19 @@ impl App {
                 input.pop();
             }
             Action::Back => self.hours_input = None,
+            // A number out of range keeps the prompt open, to be corrected.
             Action::Finish => {
-                let text = self.hours_input.take().unwrap_or_default();
-                match text.parse::<f32>().map_err(|_| "a number").and_then(crate::progress::check_weekly_hours) {
+                match input.parse::<f32>().map_err(|_| "a number").and_then(crate::progress::check_weekly_hours) {
                     Ok(hours) => {
+                        self.hours_input = None;
                         self.undo.push(Change::Hours { before: self.progress.weekly_hours });
                         self.progress.weekly_hours = Some(hours);
                         self.say(format!("Planning with {hours} hours a week"));
                         return Some(Effect::Save);
                     }
                     Err(_) => {
-                        self.message = Some(Message {
-                            text: "Weekly hours must be a number from 0.5 to 168".to_string(),
-                            error: true,
-                        });
+                        let text = "Weekly hours: a number from 0.5 to 168 (Esc cancels)".to_string();
+                        self.message = Some(Message { text, error: true });
                     }
                 }
             }

@@ -1,7 +1,7 @@
 //! Mouse: a click selects what is under it; the wheel scrolls the list or text under it.
 
 use super::{Action, App, Effect, Pane, Screen, SkillFocus};
-use crate::ui::{layout, skill as skill_view};
+use crate::ui::{home as home_view, layout, skill as skill_view};
 
 impl App {
     pub(super) fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
@@ -11,13 +11,8 @@ impl App {
         let body = layout::chrome(self.area).body;
         match self.screen {
             Screen::Home => {
-                let steps = layout::inner(layout::home(body, self.roadmap.phases.len() as u16).steps);
-                if layout::contains(steps, column, row) {
-                    // Each step takes two lines: the title, then the reason.
-                    let index = usize::from(row - steps.y) / 2;
-                    if index < self.home_items().len() {
-                        self.home_row = index;
-                    }
+                if let Some(index) = home_view::step_at(self, body, column, row) {
+                    self.home_row = index;
                 }
             }
             Screen::Roadmap => {
@@ -46,7 +41,7 @@ impl App {
                 }
             }
             Screen::Skill(skill) => {
-                let areas = layout::skill(body);
+                let areas = skill_view::areas(self, skill, body);
                 if layout::contains(areas.text, column, row) {
                     self.skill.focus = SkillFocus::Text;
                 } else if layout::contains(areas.items, column, row) {
@@ -99,7 +94,7 @@ impl App {
                 self.map.pane = keep;
             }
             Screen::Skill(skill) => {
-                let areas = layout::skill(body);
+                let areas = skill_view::areas(self, skill, body);
                 let keep = self.skill.focus;
                 self.skill.focus =
                     if layout::contains(areas.items, column, row) { SkillFocus::Items } else { SkillFocus::Text };

@@ -2,7 +2,7 @@
 //! prerequisites and unlocked skills to jump to, resources, and the note.
 
 use super::map::moved;
-use super::{Action, App, Editor, Effect};
+use super::{Action, App, Editor, Effect, Touched};
 use crate::ui::{layout, skill as skill_view};
 
 /// Which half of the Skill screen has the keys.
@@ -49,7 +49,7 @@ impl App {
     }
 
     pub(super) fn skill_update(&mut self, index: usize, action: Action) -> Option<Effect> {
-        let areas = layout::skill(layout::chrome(self.area).body);
+        let areas = skill_view::areas(self, index, layout::chrome(self.area).body);
         let page = usize::from(areas.text.height.saturating_sub(2)).max(1);
         match (self.skill.focus, action) {
             (_, Action::NextPane | Action::PrevPane) => {
@@ -130,7 +130,7 @@ impl App {
             self.say("Note unchanged".to_string());
             return None;
         }
-        self.record_skill_change(&id);
+        self.record_skill_change(&id, Touched::Note);
         self.progress.set_note(&id, &text);
         self.refresh_advice();
         self.say("Note saved".to_string());
@@ -139,7 +139,7 @@ impl App {
 
     fn toggle_checkpoint(&mut self, skill: usize, checkpoint: usize) -> Option<Effect> {
         let id = self.roadmap.skills[skill].id.clone();
-        self.record_skill_change(&id);
+        self.record_skill_change(&id, Touched::Checkpoint);
         self.progress.toggle_checkpoint(&id, checkpoint);
         let ticked = self.progress.get(&id).is_some_and(|r| r.checkpoints.contains(&checkpoint));
         self.say(if ticked { "Checkpoint ticked" } else { "Checkpoint unticked" }.to_string());
@@ -154,6 +154,9 @@ impl App {
     }
 
     pub(super) fn note_update(&mut self, action: Action) -> Option<Effect> {
+        let super::Screen::Skill(skill) = self.screen else { return None };
+        let items = skill_view::areas(self, skill, layout::chrome(self.area).body).items;
+        let width = usize::from(layout::inner(items).width);
         let editor = self.skill.editor.as_mut()?;
         match action {
             Action::Insert(c) => editor.insert(c),
@@ -162,8 +165,8 @@ impl App {
             Action::DeleteForward => editor.delete_forward(),
             Action::Left => editor.left(),
             Action::Right => editor.right(),
-            Action::Up => editor.up(),
-            Action::Down => editor.down(),
+            Action::Up => editor.up(width),
+            Action::Down => editor.down(width),
             Action::LineStart => editor.line_start(),
             Action::LineEnd => editor.line_end(),
             Action::Finish | Action::Back => return self.finish_note(),
@@ -182,7 +185,7 @@ impl App {
         if text == before {
             return None;
         }
-        self.record_skill_change(&id);
+        self.record_skill_change(&id, Touched::Note);
         self.progress.set_note(&id, &text);
         self.say("Note saved".to_string());
         Some(Effect::Save)

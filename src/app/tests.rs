@@ -103,10 +103,42 @@ fn status_changes_save_and_undo_restores() {
 }
 
 #[test]
-fn setting_the_same_status_changes_nothing() {
+fn setting_the_same_status_changes_nothing_and_says_so() {
     let mut app = fixture();
     run(&mut app, &[Action::GoRoadmap]);
     assert_eq!(app.update(Action::SetStatus(Status::Done)), None, "decomposition is already done");
+    assert_eq!(app.message.as_ref().unwrap().text, "Problem decomposition is already done");
+}
+
+#[test]
+fn keys_that_cannot_apply_say_why() {
+    let mut app = fixture();
+    run(&mut app, &[Action::GoRoadmap, Action::Left, Action::Bottom]);
+    assert_eq!(app.update(Action::ToggleMilestone), None);
+    assert_eq!(app.message.as_ref().unwrap().text, "Career has no milestone project");
+    run(&mut app, &[Action::Top, Action::Right, Action::Down, Action::Down]);
+    assert_eq!(app.update(Action::MarkReviewed), None, "Python basics is in progress");
+    assert_eq!(app.message.as_ref().unwrap().text, "Python basics is doing: only done skills are reviewed");
+}
+
+#[test]
+fn a_done_skill_is_reviewed_and_undo_says_what_it_took_back() {
+    let mut app = fixture();
+    let review = |app: &App| app.home_items().iter().any(|s| s.reason.contains("7-day review"));
+    assert!(review(&app), "Home lists the 7-day review of Problem decomposition");
+    run(&mut app, &[Action::GoRoadmap]);
+    assert_eq!(app.update(Action::MarkReviewed), Some(Effect::Save));
+    assert_eq!(app.progress.get("basics/decomposition").unwrap().reviewed, Some(app.today));
+    assert_eq!(app.message.as_ref().unwrap().text, "Problem decomposition: reviewed today; next review on 2026-12-05");
+    assert!(!review(&app), "the review is no longer due");
+    app.update(Action::Undo);
+    assert_eq!(app.message.as_ref().unwrap().text, "Undone: the review of Problem decomposition");
+    assert!(review(&app));
+
+    let python = skill_index(&app, "basics/python");
+    app.open_skill(python);
+    run(&mut app, &[Action::NextPane, Action::ToggleCheckpoint, Action::Undo]);
+    assert_eq!(app.message.as_ref().unwrap().text, "Undone: the checkpoint of Python basics");
 }
 
 #[test]
@@ -226,8 +258,97 @@ fn weekly_hours_are_checked_before_they_are_kept() {
     assert_eq!(app.progress.weekly_hours, Some(12.0));
     run(&mut app, &[Action::EditHours, Action::DeleteBack, Action::DeleteBack, Action::Insert('0')]);
     assert_eq!(app.update(Action::Finish), None);
-    assert!(app.message.as_ref().unwrap().error);
+    assert!(app.message.as_ref().unwrap().text.contains("from 0.5 to 168"));
+    assert_eq!(app.mode(), Mode::Hours, "the prompt stays open to correct the number");
     assert_eq!(app.progress.weekly_hours, Some(12.0));
+    run(&mut app, &[Action::Insert('.'), Action::Insert('5')]);
+    assert_eq!(app.update(Action::Finish), Some(Effect::Save));
+    assert_eq!((app.mode(), app.progress.weekly_hours), (Mode::Home, Some(0.5)));
+}
+
+/// The screen as text, one string per row.
+fn screen(app: &App) -> Vec<String> {
+    let (width, height) = (app.area.width, app.area.height);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| frame.render_widget(&*app, frame.area())).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height).map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect()).collect()
+}
+
+#[test]
+fn a_click_on_home_selects_the_step_drawn_there() {
+    let mut app = fixture();
+    // Narrow, so reasons and warnings wrap onto several rows.
+    app.update(Action::Resize { width: 40, height: 30 });
+    let rows = screen(&app);
+    let http = rows.iter().position(|r| r.contains("● HTTP")).expect("the second step shows");
+    assert!(rows[http + 2].contains("ticked yet"), "its reason takes two rows:\n{}", rows.join("\n"));
+    app.update(Action::Click { column: 10, row: http as u16 + 2 });
+    assert_eq!(app.home_row, 1, "the second row of the second step's reason");
+    let warning = rows.iter().position(|r| r.contains("⚠")).expect("a warning shows");
+    app.update(Action::Click { column: 10, row: warning as u16 });
+    assert_eq!(app.home_row, 1, "a warning is not a step");
+    app.update(Action::Click { column: 10, row: http as u16 - 2 });
+    assert_eq!(app.home_row, 0);
+}
+
+#[test]
+fn scrolling_stops_at_the_end_of_help_and_detail() {
+    let mut app = fixture();
+    app.update(Action::Resize { width: 80, height: 24 });
+    run(&mut app, &[Action::GoRoadmap, Action::ToggleHelp]);
+    for _ in 0..100 {
+        app.update(Action::Down);
+    }
+    let end = app.help.unwrap();
+    assert!(end > 0);
+    app.update(Action::Bottom);
+    assert_eq!(app.help, Some(end), "Down stopped at the end, where G goes");
+    app.update(Action::Up);
+    assert_eq!(app.help, Some(end - 1), "one key up moves up at once");
+    run(&mut app, &[Action::Top, Action::PageDown]);
+    assert!(app.help.unwrap() > 1, "a page at a time");
+    app.update(Action::ToggleHelp);
+
+    // Python basics: its detail is taller than the pane at 80x24.
+    run(&mut app, &[Action::Down, Action::Down, Action::Right]);
+    for _ in 0..100 {
+        app.update(Action::Down);
+    }
+    let end = app.map.detail_scroll;
+    assert!(end > 0 && end < 20, "{end}");
+    app.update(Action::Up);
+    assert_eq!(app.map.detail_scroll, end - 1);
+    assert!(screen(&app).iter().any(|r| r.contains("Enter: open the full")), "the end of the detail shows");
+}
+
+#[test]
+fn on_the_phase_list_enter_goes_to_the_skills_and_status_keys_change_nothing() {
+    let mut app = fixture();
+    run(&mut app, &[Action::GoRoadmap, Action::Left]);
+    let before = app.progress.clone();
+    assert_eq!(app.update(Action::SetStatus(Status::Done)), None);
+    assert_eq!(app.update(Action::CycleStatus), None);
+    assert_eq!(app.progress, before, "the dimmed skill in the next pane is not touched");
+    assert!(app.message.as_ref().unwrap().text.contains("press → to pick one"));
+    app.update(Action::Open);
+    assert_eq!((app.screen, app.map.pane), (Screen::Roadmap, Pane::Skills));
+}
+
+#[test]
+fn coming_back_from_a_linked_skill_keeps_the_place_on_the_page() {
+    let mut app = fixture();
+    app.update(Action::Resize { width: 80, height: 24 });
+    let python = skill_index(&app, "basics/python");
+    app.open_skill(python);
+    run(&mut app, &[Action::Down, Action::Down, Action::NextPane, Action::Down, Action::Down, Action::Down]);
+    assert_eq!(app.selected_item(python), Some(Item::Requires(skill_index(&app, "basics/decomposition"))));
+    app.update(Action::Open);
+    assert_eq!(app.screen, Screen::Skill(skill_index(&app, "basics/decomposition")));
+    assert_eq!((app.skill.scroll, app.skill.item), (0, 0), "the linked page opens at its top");
+    app.update(Action::Back);
+    assert_eq!(app.screen, Screen::Skill(python));
+    assert_eq!((app.skill.scroll, app.skill.focus, app.skill.item), (2, SkillFocus::Items, 3));
 }
 
 #[test]

@@ -73,6 +73,7 @@ const STATUS: &[Binding] = &[
     bind(&[ch('s')], Action::SetStatus(Status::Doing), "mark doing (started)"),
     bind(&[ch('x')], Action::SetStatus(Status::Skipped), "skip (counts as met)"),
     bind(&[ch('r')], Action::SetStatus(Status::Todo), "back to todo"),
+    bind(&[ch('v')], Action::MarkReviewed, "reviewed today (a done skill): the next review moves on"),
     bind(&[ch('u')], Action::Undo, "undo the last change"),
 ];
 
@@ -95,7 +96,7 @@ const ROADMAP: &[Binding] = &[
     bind(RIGHT, Action::Right, "pane to the right"),
     bind(&[key(KeyCode::Tab)], Action::NextPane, "next pane"),
     bind(&[key(KeyCode::BackTab)], Action::PrevPane, "previous pane"),
-    bind(&[key(KeyCode::Enter)], Action::Open, "open the skill"),
+    bind(&[key(KeyCode::Enter)], Action::Open, "open the skill (on a phase: go to its skills)"),
     bind(&[key(KeyCode::Esc)], Action::Back, "back"),
     bind(&[ch('c')], Action::ToggleCoreOnly, "core skills only, or all"),
     bind(&[ch('H')], Action::ToggleHideDone, "hide done and skipped, or show"),
@@ -130,6 +131,10 @@ const HELP: &[Binding] = &[
     bind(&[key(KeyCode::Esc), ch('?'), ch('q')], Action::ToggleHelp, "close help"),
     bind(UP, Action::Up, "scroll up"),
     bind(DOWN, Action::Down, "scroll down"),
+    bind(&[ch('g'), key(KeyCode::Home)], Action::Top, "top"),
+    bind(&[ch('G'), key(KeyCode::End)], Action::Bottom, "bottom"),
+    bind(&[key(KeyCode::PageUp), ctrl('u')], Action::PageUp, "page up"),
+    bind(&[key(KeyCode::PageDown), ctrl('d')], Action::PageDown, "page down"),
     bind(&[ctrl('c')], Action::Quit, "quit"),
 ];
 
@@ -221,19 +226,46 @@ pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
     }
 }
 
-/// One line of the help screen: the keys as shown, and what they do.
-pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str)> = Vec::new();
-    for binding in tables(mode).into_iter().flatten() {
-        let keys = binding.keys.iter().map(|k| key_name(*k)).collect::<Vec<_>>().join(" ");
-        if !rows.iter().any(|(k, h)| *h == binding.help && *k == keys) {
-            rows.push((keys, binding.help));
+/// How the help screen names a mode.
+pub fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Home => "Home",
+        Mode::Roadmap => "Roadmap",
+        Mode::Skill => "a skill's page",
+        Mode::Search => "Search",
+        Mode::Help => "Help",
+        Mode::Note => "editing a note",
+        Mode::Hours => "weekly hours",
+    }
+}
+
+/// The help screen of a mode: each table that applies, under its name, with one row per
+/// binding: the keys as shown, and what they do.
+pub fn help_sections(mode: Mode) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let mut sections = Vec::new();
+    let mut seen: Vec<(String, &'static str)> = Vec::new();
+    for table in tables(mode) {
+        let name = groups().into_iter().find(|(_, t)| std::ptr::eq(*t, table)).map_or("Keys", |(name, _)| name);
+        let mut rows = Vec::new();
+        for binding in table {
+            let keys = binding.keys.iter().map(|k| key_name(*k)).collect::<Vec<_>>().join(" ");
+            let row = (keys, binding.help);
+            if !seen.contains(&row) {
+                seen.push(row.clone());
+                rows.push(row);
+            }
         }
+        if types_text(mode) {
+            rows.push(("letters".to_string(), "type"));
+        }
+        sections.push((name, rows));
     }
-    if types_text(mode) {
-        rows.push(("letters".to_string(), "type"));
-    }
-    rows
+    sections
+}
+
+/// Every row of the help screen of a mode, in order.
+pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
+    help_sections(mode).into_iter().flat_map(|(_, rows)| rows).collect()
 }
 
 /// How a key is written for people: `k`, `Space`, `Ctrl-z`, `PgDn`.

@@ -28,6 +28,9 @@ fn keys_map_to_actions_per_mode() {
         ("u undoes", Mode::Skill, Char('u'), none, Some(Action::Undo)),
         ("? opens help", Mode::Home, Char('?'), shift, Some(Action::ToggleHelp)),
         ("Esc closes help", Mode::Help, Esc, none, Some(Action::ToggleHelp)),
+        ("G goes to the end of help", Mode::Help, Char('G'), shift, Some(Action::Bottom)),
+        ("g to its top", Mode::Help, Char('g'), none, Some(Action::Top)),
+        ("PgDn pages through help", Mode::Help, PageDown, none, Some(Action::PageDown)),
         ("q quits", Mode::Skill, Char('q'), none, Some(Action::Quit)),
         ("Ctrl-z suspends", Mode::Home, Char('z'), ctrl, Some(Action::Suspend)),
         ("PgDn pages", Mode::Skill, PageDown, none, Some(Action::PageDown)),
@@ -79,6 +82,8 @@ fn help_lists_every_binding_of_the_mode() {
             assert!(rows.iter().any(|(_, help)| *help == binding.help), "{mode:?}: {} missing from help", binding.help);
         }
     }
+    let sections: Vec<&str> = help_sections(Mode::Skill).iter().map(|(name, _)| *name).collect();
+    assert_eq!(sections, ["Skill", "The selected skill (Home, Roadmap, Skill)", "Moving", "Everywhere"]);
     let rows = help_rows(Mode::Roadmap);
     assert!(rows.contains(&("H".to_string(), "hide done and skipped, or show")), "{rows:?}");
     assert!(rows.contains(&("↑ k".to_string(), "up")), "{rows:?}");

@@ -1,4 +1,5 @@
-//! Help: every key of the screen underneath, read from the keymap tables themselves.
+//! Help: every key of the screen underneath, read from the keymap tables themselves, under
+//! the name of each table, in a box that scrolls.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,26 +8,63 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{parts, wrap};
 use crate::app::App;
-use crate::keymap;
+use crate::keymap::{self, Mode};
+
+/// The help box's lines at an inside width of `width`.
+fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mode = app.screen_mode();
+    let sections = keymap::help_sections(mode);
+    let key_width = sections.iter().flat_map(|(_, rows)| rows).map(|(k, _)| wrap::width(k)).max().unwrap_or(0).min(16);
+    let mut lines = wrap::wrap_plain(&format!("Keys for {}", keymap::mode_name(mode)), theme.title, width);
+    let section = |name: &str, rows: &[(String, &str)], lines: &mut Vec<Line<'static>>| {
+        lines.push(Line::raw(""));
+        lines.extend(wrap::wrap_plain(name, theme.subheading, width));
+        for (keys, help) in rows {
+            let keys = parts::truncate(keys, key_width);
+            let pad = " ".repeat(key_width - wrap::width(&keys) + 2);
+            let lead = vec![Span::styled(keys, theme.key), Span::raw(pad)];
+            lines.extend(wrap::hanging(lead, &[(help.to_string(), theme.text)], width));
+        }
+    };
+    for (name, rows) in &sections {
+        section(name, rows, &mut lines);
+    }
+    if matches!(mode, Mode::Home | Mode::Roadmap | Mode::Skill | Mode::Search) {
+        let mouse = [
+            ("click".to_string(), "select what is under it, and focus its pane"),
+            ("wheel".to_string(), "scroll the list or text under it"),
+        ];
+        section("Mouse", &mouse, &mut lines);
+    }
+    lines
+}
+
+/// Where the help box goes in `body`, and its lines.
+fn layout(app: &App, body: Rect) -> (Rect, Vec<Line<'static>>) {
+    let width = body.width.min(72);
+    let lines = lines(app, usize::from(width.saturating_sub(4)));
+    let height = body.height.min(lines.len() as u16 + 2);
+    let area = Rect::new(body.x + (body.width - width) / 2, body.y + (body.height - height) / 2, width, height);
+    (area, lines)
+}
+
+/// How far the help can scroll in `body`: to its last line, no further.
+pub fn max_scroll(app: &App, body: Rect) -> u16 {
+    let (area, lines) = layout(app, body);
+    (lines.len() as u16).saturating_sub(area.height.saturating_sub(2))
+}
 
 pub fn render(app: &App, scroll: u16, body: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let mode = app.screen_mode();
-    let rows = keymap::help_rows(mode);
-    let key_width = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0).min(24);
-    let width = body.width.min(72);
-    let height = body.height.min(rows.len() as u16 + 4);
-    let area = Rect::new(body.x + (body.width - width) / 2, body.y + (body.height - height) / 2, width, height);
-    Clear.render(area, buf);
-    let inner_width = usize::from(width.saturating_sub(4));
-    let mut lines = vec![Line::styled(format!("Keys on this screen ({mode:?})"), theme.subheading), Line::raw("")];
-    for (keys, help) in rows {
-        let keys = parts::truncate(&keys, key_width);
-        let pad = " ".repeat(key_width - wrap::width(&keys) + 2);
-        let text = parts::truncate(help, inner_width.saturating_sub(key_width + 2));
-        lines.push(Line::from(vec![Span::styled(keys, theme.key), Span::raw(pad), Span::raw(text)]));
+    let (area, lines) = layout(app, body);
+    let rows = usize::from(area.height.saturating_sub(2));
+    let scroll = scroll.min(max_scroll(app, body));
+    let below = lines.len().saturating_sub(usize::from(scroll) + rows);
+    let mut block = parts::block(theme, " Help · Esc closes ", true);
+    if let Some(more) = parts::more_title(theme, usize::from(scroll), below) {
+        block = block.title_bottom(more);
     }
-    let max = (lines.len() as u16).saturating_sub(height.saturating_sub(2));
-    let block = parts::block(theme, " Help · Esc closes ", true);
-    Paragraph::new(lines).block(block).scroll((scroll.min(max), 0)).render(area, buf);
+    Clear.render(area, buf);
+    Paragraph::new(lines).block(block).scroll((scroll, 0)).render(area, buf);
 }

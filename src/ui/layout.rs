@@ -34,19 +34,29 @@ pub struct HomeAreas {
     pub activity: Rect,
 }
 
-pub fn home(body: Rect, phases: u16) -> HomeAreas {
-    let progress_height = phases + 5;
+/// `phases` bars in the progress panel; `now_lines` lines the current phase's panel would
+/// like (it gets them while the next steps keep at least half the height).
+pub fn home(body: Rect, phases: u16, now_lines: u16) -> HomeAreas {
+    // Overall and one bar per phase; then a blank, the summary and two lines of pace, or
+    // (when short of rows) one line of pace.
+    let bars = phases + 1;
     if body.width >= 100 {
-        let [left, right] = Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body);
-        let [progress, activity] =
-            Layout::vertical([Constraint::Length(progress_height.min(left.height)), Constraint::Fill(1)]).areas(left);
-        let [steps, now] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length((right.height / 2).min(12))]).areas(right);
+        let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body);
+        let progress = (bars + 6).min(left.height);
+        let [progress, activity] = Layout::vertical([Constraint::Length(progress), Constraint::Fill(1)]).areas(left);
+        let now = (now_lines + 2).min(right.height / 2);
+        let now = if now < 5 { 0 } else { now };
+        let [steps, now] = Layout::vertical([Constraint::Fill(1), Constraint::Length(now)]).areas(right);
         return HomeAreas { progress, now, steps, activity };
     }
-    let progress = progress_height.min(body.height * 2 / 5).max(3);
-    let now = if body.height >= 34 { 9 } else { 0 };
-    let activity = if body.height >= 20 { 6 } else { 0 };
+    let cap = if body.height < 20 { body.height * 2 / 5 } else { body.height / 2 };
+    let progress = if body.height >= 30 { bars + 6 } else { bars + 3 }.min(cap).max(3);
+    let now = if body.height >= 34 { (now_lines + 2).min(12) } else { 0 };
+    let activity = match body.height {
+        30.. => 8,
+        20.. => 5,
+        _ => 0,
+    };
     let [progress, now, steps, activity] = Layout::vertical([
         Constraint::Length(progress),
         Constraint::Length(now),
@@ -89,8 +99,9 @@ pub struct SkillAreas {
     pub items: Rect,
 }
 
-pub fn skill(body: Rect) -> SkillAreas {
-    let [header, rest] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(body);
+/// `header` rows for the title and, under it, the wrapped summary line.
+pub fn skill(body: Rect, header: u16) -> SkillAreas {
+    let [header, rest] = Layout::vertical([Constraint::Length(header), Constraint::Fill(1)]).areas(body);
     if rest.width >= 90 {
         let items = (rest.width * 2 / 5).clamp(34, 60);
         let [text, items] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(items)]).areas(rest);
@@ -132,6 +143,35 @@ pub fn list_offset(selected: usize, len: usize, rows: usize) -> usize {
     selected.saturating_sub(rows / 2).min(len - rows)
 }
 
+/// The first of a list of items of different heights to show in `rows` rows so that
+/// `selected` is visible: as many items before it as fit.
+pub fn first_shown(heights: &[usize], selected: usize, rows: usize) -> usize {
+    if heights.iter().sum::<usize>() <= rows || selected >= heights.len() {
+        return 0;
+    }
+    let mut start = selected;
+    let mut used = heights[selected];
+    while start > 0 && used + heights[start - 1] <= rows {
+        start -= 1;
+        used += heights[start];
+    }
+    start
+}
+
+/// How many items, from `first`, fit whole in `rows` rows (at least one, which may be cut).
+pub fn shown_count(heights: &[usize], first: usize, rows: usize) -> usize {
+    let mut used = 0;
+    let mut count = 0;
+    for height in heights.iter().skip(first) {
+        if count > 0 && used + height > rows {
+            break;
+        }
+        used += height;
+        count += 1;
+    }
+    count
+}
+
 /// Whether a cell lies in a rectangle.
 pub fn contains(area: Rect, column: u16, row: u16) -> bool {
     area.contains(ratatui::layout::Position { x: column, y: row })
@@ -154,14 +194,27 @@ mod tests {
     }
 
     #[test]
+    fn the_selected_item_is_always_inside_the_window() {
+        let heights = [1, 3, 2, 1, 4, 1];
+        for selected in 0..heights.len() {
+            for rows in 4..12 {
+                let start = first_shown(&heights, selected, rows);
+                assert!(start <= selected);
+                assert!(heights[start..=selected].iter().sum::<usize>() <= rows.max(heights[selected]));
+                assert!(start + shown_count(&heights, start, rows) > selected);
+            }
+        }
+    }
+
+    #[test]
     fn every_layout_stays_inside_the_body_at_every_size() {
         for width in [1, 20, 40, 72, 80, 99, 100, 120, 500] {
             for height in [1, 5, 12, 24, 40, 200] {
                 let area = Rect::new(0, 0, width, height);
                 let body = chrome(area).body;
-                let home = home(body, 5);
+                let home = home(body, 5, 12);
                 let map = map(body);
-                let skill = skill(body);
+                let skill = skill(body, 3);
                 let search = search(body);
                 for rect in [
                     home.progress,

@@ -50,13 +50,15 @@ fn skills(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.map.pane == Pane::Skills;
     let phase = &app.roadmap.phases[app.map.phase];
     let visible = app.visible_skills(app.map.phase);
-    let mut title = vec![Span::raw(format!(" {} ", phase.title))];
-    if app.map.core_only {
-        title.push(Span::styled("· core only ", theme.accent));
-    }
-    if app.map.hide_done {
-        title.push(Span::styled("· hiding done ", theme.accent));
-    }
+    // The filters always show in the title, in short words when room is short; the phase's
+    // name gives way first.
+    let room = usize::from(area.width.saturating_sub(2));
+    let active = [(app.map.core_only, "· core only ", "· core "), (app.map.hide_done, "· hiding done ", "· no done ")];
+    let active: Vec<(&str, &str)> = active.iter().filter(|f| f.0).map(|f| (f.1, f.2)).collect();
+    let long: String = active.iter().map(|f| f.0).collect();
+    let filters = if wrap::width(&long) + 10 <= room { long } else { active.iter().map(|f| f.1).collect() };
+    let name = parts::truncate_words(&phase.title, room.saturating_sub(wrap::width(&filters) + 2).max(1));
+    let title = vec![Span::raw(format!(" {name} ")), Span::styled(filters, theme.accent)];
     let block = parts::block(theme, Line::from(title), focused);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -98,16 +100,31 @@ fn short_level(level: Level) -> &'static str {
     }
 }
 
+/// What the detail pane shows: the phase (while the phase list has the keys, or when no
+/// skill is shown), else the selected skill.
+fn detail_text(app: &App, width: u16) -> (&'static str, Text<'static>) {
+    match (app.map.pane, app.map_selected_skill()) {
+        (Pane::Phases, _) | (_, None) => (" Phase ", phase_text(app, width)),
+        (_, Some(skill)) => (" Detail ", skill_text(app, skill, width)),
+    }
+}
+
+/// How many lines the detail pane's text takes at this width, for scrolling.
+pub fn detail_lines(app: &App, width: u16) -> usize {
+    detail_text(app, width).1.lines.len()
+}
+
 fn detail(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let focused = app.map.pane == Pane::Detail;
-    let width = layout::inner(area).width;
-    let (title, text) = match (app.map.pane, app.map_selected_skill()) {
-        (Pane::Phases, _) | (_, None) => (" Phase ", phase_text(app, width)),
-        (_, Some(skill)) => (" Detail ", skill_text(app, skill, width)),
-    };
-    let block = parts::block(theme, title, focused);
-    Paragraph::new(text).block(block).scroll((app.map.detail_scroll, 0)).render(area, buf);
+    let (title, text) = detail_text(app, layout::inner(area).width);
+    let last = text.lines.len().saturating_sub(usize::from(area.height.saturating_sub(2)));
+    let scroll = usize::from(app.map.detail_scroll).min(last);
+    let mut block = parts::block(theme, title, focused);
+    if let Some(percent) = (scroll * 100).checked_div(last) {
+        block = block.title_top(Line::styled(format!(" {percent}% "), theme.dim).right_aligned());
+    }
+    Paragraph::new(text).block(block).scroll((scroll as u16, 0)).render(area, buf);
 }
 
 /// The selected phase: its goal, milestone, and intro.
@@ -120,7 +137,8 @@ fn phase_text(app: &App, width: u16) -> Text<'static> {
         let status = app.progress.milestone_status(&phase.id);
         lines.push(Line::raw(""));
         let mark = if status == Status::Done { "★ done" } else { "m: mark done" };
-        lines.push(Line::from(vec![Span::styled("Milestone ", theme.subheading), Span::styled(mark, theme.dim)]));
+        let heading = [("Milestone ".to_string(), theme.subheading), (mark.to_string(), theme.dim)];
+        lines.extend(wrap::wrap(&heading, usize::from(width)).into_iter().map(wrap::to_line));
         lines.extend(wrap::wrap_plain(&milestone.title, theme.accent, usize::from(width)));
         lines.extend(wrap::wrap_plain(&milestone.description, theme.text, usize::from(width)));
     }
@@ -169,6 +187,6 @@ pub fn skill_text(app: &App, index: usize, width: u16) -> Text<'static> {
         lines.extend(wrap::wrap_plain(&record.note, theme.text, w));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Enter: open the full page", theme.dim));
+    lines.extend(wrap::wrap_plain("Enter: open the full page", theme.dim, w));
     Text::from(lines)
 }

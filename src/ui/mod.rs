@@ -1,10 +1,10 @@
 //! Drawing: one file per screen, the theme, and the markdown renderer. Nothing here changes
 //! state: `impl Widget for &App` draws whatever the app holds.
 
-mod help;
-mod home;
+pub mod help;
+pub mod home;
 pub mod layout;
-mod map;
+pub mod map;
 pub mod markdown;
 pub mod parts;
 mod search;
@@ -18,8 +18,9 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
-use crate::app::{App, Screen};
+use crate::app::{App, Pane, Screen, SkillFocus};
 use crate::keymap::Mode;
+use crate::suggest::SuggestionKind;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -77,25 +78,73 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn status_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
+    let width = usize::from(area.width);
     let line = match &app.message {
-        Some(message) if message.error => Line::styled(format!(" {}", message.text), theme.error),
-        Some(message) => Line::styled(format!(" {}", message.text), theme.accent),
-        None => Line::styled(format!(" {}", hints(app.mode())), theme.dim),
+        Some(message) => {
+            let style = if message.error { theme.error } else { theme.accent };
+            Line::styled(parts::truncate(&format!(" {}", message.text), width), style)
+        }
+        None => Line::styled(fit_hints(&hints(app), width), theme.dim),
     };
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    Line::styled(parts::truncate(&text, usize::from(area.width)), line.style).render(area, buf);
+    line.render(area, buf);
 }
 
-/// The few keys worth showing at the bottom of each screen; `?` lists them all.
-fn hints(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Home => "↑↓ select · Enter open · d done · w weekly hours · 2 roadmap · / search · ? help · q quit",
-        Mode::Roadmap => "←→ panes · ↑↓ move · Enter open · Space status · c core · H hide done · ? help",
-        Mode::Skill => "↑↓ scroll · Tab items · Enter tick/follow · Space status · n note · Esc back · ? help",
-        Mode::Search => "type to search · ↑↓ select · Enter open · Esc back",
-        Mode::Help => "↑↓ scroll · Esc close",
-        Mode::Note => "typing a note · Enter new line · Esc done (saved)",
-        Mode::Hours => "hours a week · Enter keep · Esc cancel",
+/// As many hints as fit in `width`, whole, in their order; the last (`? help`, or the way
+/// out) always stays.
+pub fn fit_hints(hints: &[&str], width: usize) -> String {
+    let (pinned, rest) = match hints.split_last() {
+        Some((last, rest)) => (Some(*last), rest),
+        None => (None, hints),
+    };
+    let reserved = pinned.map_or(0, |p| wrap::width(p) + 3);
+    let mut text = String::new();
+    for hint in rest {
+        let extra = if text.is_empty() { 1 } else { 3 } + wrap::width(hint);
+        if wrap::width(&text) + extra + reserved > width {
+            break;
+        }
+        text.push_str(if text.is_empty() { " " } else { " · " });
+        text.push_str(hint);
+    }
+    if let Some(pinned) = pinned {
+        text.push_str(if text.is_empty() { " " } else { " · " });
+        text.push_str(pinned);
+    }
+    parts::truncate(&text, width)
+}
+
+/// The few keys worth showing at the bottom, most useful first, for the screen and the pane
+/// or half that has the keys; `?` lists them all.
+fn hints(app: &App) -> Vec<&'static str> {
+    match app.mode() {
+        Mode::Home => {
+            // The key for what the selected step asks.
+            let act = match app.home_items().get(app.home_row).map(|s| s.kind) {
+                Some(SuggestionKind::Review) => "v reviewed",
+                Some(SuggestionKind::Milestone) => "d milestone done",
+                _ => "d done",
+            };
+            vec!["↑↓ select", "Enter open", act, "w weekly hours", "2 roadmap", "/ search", "q quit", "? help"]
+        }
+        Mode::Roadmap => match app.map.pane {
+            Pane::Phases => vec!["↑↓ phase", "→ skills", "m milestone done", "c core", "H hide done", "? help"],
+            Pane::Skills => {
+                vec!["↑↓ move", "Enter open", "Space status", "←→ panes", "c core", "H hide done", "Esc back", "? help"]
+            }
+            Pane::Detail => vec!["↑↓ scroll", "Enter open", "← skills", "Space status", "Esc back", "? help"],
+        },
+        Mode::Skill => match app.skill.focus {
+            SkillFocus::Text => {
+                vec!["↑↓ scroll", "Tab checkpoints", "Space status", "n note", "Esc back", "? help"]
+            }
+            SkillFocus::Items => {
+                vec!["↑↓ select", "Enter tick/open", "Tab text", "n note", "o open link", "Esc back", "? help"]
+            }
+        },
+        Mode::Search => vec!["type to search", "Enter open", "↑↓ select", "Esc back"],
+        Mode::Help => vec!["↑↓ scroll", "g G top, bottom", "Esc close"],
+        Mode::Note => vec!["typing a note", "Enter new line", "Esc done (saved)"],
+        Mode::Hours => vec!["hours a week", "Enter keep", "Esc cancel"],
     }
 }
 
@@ -113,4 +162,17 @@ fn hours_prompt(app: &App, input: &str, body: Rect, buf: &mut Buffer) {
         Line::styled("Enter keep · Esc cancel", app.theme.dim),
     ];
     Paragraph::new(text).block(block).wrap(Wrap { trim: false }).render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_hints;
+
+    #[test]
+    fn hints_that_do_not_fit_are_left_out_whole_and_the_last_stays() {
+        let hints = ["↑↓ select", "Enter open", "w weekly hours", "? help"];
+        assert_eq!(fit_hints(&hints, 80), " ↑↓ select · Enter open · w weekly hours · ? help");
+        assert_eq!(fit_hints(&hints, 40), " ↑↓ select · Enter open · ? help");
+        assert_eq!(fit_hints(&hints, 12), " ? help");
+    }
 }

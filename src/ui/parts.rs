@@ -76,6 +76,31 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// Shortens `text` to `width` columns, at a word boundary when that keeps most of it, so
+/// "Architecture and production readiness" reads "Architecture and…".
+pub fn truncate_words(text: &str, width: usize) -> String {
+    let cut = truncate(text, width);
+    if cut == text {
+        return cut;
+    }
+    let kept = cut.trim_end_matches('…');
+    match kept.rfind(' ') {
+        Some(space) if wrap::width(&kept[..space]) * 3 >= width * 2 => format!("{}…", kept[..space].trim_end()),
+        _ => cut,
+    }
+}
+
+/// A block's bottom title saying how much of a list is out of sight, if any is.
+pub fn more_title(theme: &Theme, above: usize, below: usize) -> Option<Line<'static>> {
+    let text = match (above, below) {
+        (0, 0) => return None,
+        (0, below) => format!(" ↓ {below} more "),
+        (above, 0) => format!(" ↑ {above} more "),
+        (above, below) => format!(" ↑ {above} · ↓ {below} more "),
+    };
+    Some(Line::styled(text, theme.dim).right_aligned())
+}
+
 /// Draws a one-line-per-row list in `area` (inside its border), building only the rows that
 /// show. `row(i, width)` makes row `i`; the selected row is highlighted.
 pub fn list(
@@ -102,6 +127,13 @@ pub fn list(
     }
 }
 
+/// Draws `lines` into `area` from its top, one per row, as many as fit.
+pub fn lines(lines: impl IntoIterator<Item = Line<'static>>, area: Rect, buf: &mut Buffer) {
+    for (y, line) in lines.into_iter().take(usize::from(area.height)).enumerate() {
+        line.render(Rect::new(area.x, area.y + y as u16, area.width, 1), buf);
+    }
+}
+
 /// Left text and right text on one line of `width`, the left shortened if they collide.
 pub fn spread(left: Vec<Span<'static>>, right: Vec<Span<'static>>, width: usize) -> Line<'static> {
     let right_width: usize = right.iter().map(|s| wrap::width(&s.content)).sum();
@@ -123,4 +155,17 @@ pub fn spread(left: Vec<Span<'static>>, right: Vec<Span<'static>>, width: usize)
         spans.extend(right);
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_prefers_word_boundaries() {
+        assert_eq!(truncate_words("Architecture and production readiness", 19), "Architecture and…");
+        assert_eq!(truncate_words("Application builder", 19), "Application builder");
+        assert_eq!(truncate_words("Supercalifragilistic word", 10), "Supercali…");
+        assert_eq!(truncate("日本語のテキスト", 7), "日本語…");
+    }
 }

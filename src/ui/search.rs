@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{layout, map, parts};
+use super::{layout, map, parts, wrap};
 use crate::app::App;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -24,14 +24,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
     Paragraph::new(input).block(block).render(areas.input, buf);
 
-    let block = parts::block(theme, " Results ", false);
+    let mut block = parts::block(theme, " Results ", false);
     let inner = block.inner(areas.results);
+    let rows = usize::from(inner.height / 2);
+    let len = app.search.hits.len();
+    let offset = layout::list_offset(app.search.selected, len, rows);
+    if let Some(more) = parts::more_title(theme, offset, len.saturating_sub(offset + rows)) {
+        block = block.title_bottom(more);
+    }
     block.render(areas.results, buf);
     if app.search.hits.is_empty() {
-        Line::styled("No skill matches every word. Try fewer or shorter words.", theme.dim).render(inner, buf);
+        let text = "No skill matches every word. Try fewer or shorter words.";
+        parts::lines(wrap::wrap_plain(text, theme.dim, usize::from(inner.width)), inner, buf);
     }
-    let rows = usize::from(inner.height / 2);
-    let offset = layout::list_offset(app.search.selected, app.search.hits.len(), rows);
     let width = usize::from(inner.width);
     for (slot, index) in (offset..app.search.hits.len().min(offset + rows)).enumerate() {
         let hit = &app.search.hits[index];
@@ -39,13 +44,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let status = app.progress.status(&skill.id);
         let y = inner.y + (slot * 2) as u16;
         let first = Rect::new(inner.x, y, inner.width, 1);
+        // The title comes first; the phase gets what room is left, or none.
+        let glyph = format!("{} ", parts::status_glyph(status));
+        let room = width.saturating_sub(wrap::width(&glyph) + wrap::width(&skill.title) + 1);
         let phase = &app.roadmap.phases[skill.phase].title;
+        let phase = if room >= wrap::width(phase).min(10) { parts::truncate_words(phase, room) } else { String::new() };
         let mut line = parts::spread(
             vec![
-                Span::styled(format!("{} ", parts::status_glyph(status)), parts::status_style(theme, status)),
+                Span::styled(glyph, parts::status_style(theme, status)),
                 Span::styled(skill.title.clone(), theme.subheading),
             ],
-            vec![Span::styled(phase.clone(), theme.dim)],
+            vec![Span::styled(phase, theme.dim)],
             width,
         );
         if index == app.search.selected {

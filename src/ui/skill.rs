@@ -9,8 +9,20 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{layout, markdown, parts, wrap};
 use crate::app::{App, Item, SkillFocus};
 
+/// Where a skill's page goes: the header as tall as its wrapped summary needs (up to a few
+/// rows, fewer on short terminals), the text and the items.
+pub fn areas(app: &App, index: usize, body: Rect) -> layout::SkillAreas {
+    let most = match body.height {
+        0..14 => 0,
+        14..26 => 2,
+        _ => 3,
+    };
+    let lines = meta_lines(app, index, usize::from(body.width)).len().min(most);
+    layout::skill(body, 1 + lines as u16)
+}
+
 pub fn render(app: &App, index: usize, body: Rect, buf: &mut Buffer) {
-    let areas = layout::skill(body);
+    let areas = areas(app, index, body);
     header(app, index, areas.header, buf);
     text(app, index, areas.text, buf);
     if app.skill.editor.is_some() {
@@ -18,6 +30,14 @@ pub fn render(app: &App, index: usize, body: Rect, buf: &mut Buffer) {
     } else {
         items(app, index, areas.items, buf);
     }
+}
+
+/// Phase, kind, hours and the summary, wrapped.
+fn meta_lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>> {
+    let skill = &app.roadmap.skills[index];
+    let phase = &app.roadmap.phases[skill.phase].title;
+    let meta = format!("{phase} · {} · {} h · {}", skill.kind, skill.hours, app.roadmap.page(index).summary);
+    wrap::wrap_plain(&meta, app.theme.dim, width)
 }
 
 fn header(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
@@ -34,9 +54,15 @@ fn header(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
         Span::styled(skill.level.to_string(), parts::level_style(theme, skill.level)),
     ];
     parts::spread(left, right, width).render(Rect::new(area.x, area.y, area.width, 1), buf);
-    let phase = &app.roadmap.phases[skill.phase].title;
-    let meta = format!("{phase} · {} · {} h · {}", skill.kind, skill.hours, app.roadmap.page(index).summary);
-    Line::styled(parts::truncate(&meta, width), theme.dim).render(Rect::new(area.x, area.y + 1, area.width, 1), buf);
+    let rows = usize::from(area.height.saturating_sub(1));
+    let mut meta = meta_lines(app, index, width);
+    if meta.len() > rows && rows > 0 {
+        meta.truncate(rows);
+        let last: String = meta[rows - 1].spans.iter().map(|s| s.content.as_ref()).collect();
+        meta[rows - 1] =
+            Line::styled(format!("{}…", parts::truncate(last.trim_end(), width.saturating_sub(1))), theme.dim);
+    }
+    parts::lines(meta, Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(1)), buf);
 }
 
 /// How many lines the skill's text takes at this width.
@@ -96,20 +122,6 @@ fn item_lines(app: &App, skill: usize, item: Item, width: usize) -> Vec<Line<'st
     lines
 }
 
-/// The first item shown so the selected one is visible, given each item's height.
-fn first_shown(heights: &[usize], selected: usize, rows: usize) -> usize {
-    if heights.iter().sum::<usize>() <= rows || selected >= heights.len() {
-        return 0;
-    }
-    let mut start = selected;
-    let mut used = heights[selected];
-    while start > 0 && used + heights[start - 1] <= rows {
-        start -= 1;
-        used += heights[start];
-    }
-    start
-}
-
 /// The item drawn at screen row `row` inside `inner`, for mouse clicks.
 pub fn item_at(app: &App, skill: usize, inner: Rect, row: u16) -> Option<usize> {
     let items = app.skill_items(skill);
@@ -117,7 +129,7 @@ pub fn item_at(app: &App, skill: usize, inner: Rect, row: u16) -> Option<usize> 
     let heights: Vec<usize> = items.iter().map(|&item| item_lines(app, skill, item, width).len()).collect();
     let mut y = usize::from(inner.y);
     for (index, height) in
-        heights.iter().enumerate().skip(first_shown(&heights, app.skill.item, usize::from(inner.height)))
+        heights.iter().enumerate().skip(layout::first_shown(&heights, app.skill.item, usize::from(inner.height)))
     {
         if (y..y + height).contains(&usize::from(row)) {
             return Some(index);
@@ -130,18 +142,21 @@ pub fn item_at(app: &App, skill: usize, inner: Rect, row: u16) -> Option<usize> 
 fn items(app: &App, skill: usize, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let focused = app.skill.focus == SkillFocus::Items;
-    let block = parts::block(theme, " Checkpoints · links · note ", focused);
+    let mut block = parts::block(theme, " Checkpoints · links · note ", focused);
     let inner = block.inner(area);
-    block.render(area, buf);
     let items = app.skill_items(skill);
     let width = usize::from(inner.width);
     let rendered: Vec<Vec<Line>> = items.iter().map(|&item| item_lines(app, skill, item, width)).collect();
     let heights: Vec<usize> = rendered.iter().map(Vec::len).collect();
+    let first = layout::first_shown(&heights, app.skill.item, usize::from(inner.height));
+    let shown = layout::shown_count(&heights, first, usize::from(inner.height));
+    if let Some(more) = parts::more_title(theme, first, items.len() - first - shown) {
+        block = block.title_bottom(more);
+    }
+    block.render(area, buf);
     let mut y = inner.y;
     let bottom = inner.y + inner.height;
-    for (index, lines) in
-        rendered.into_iter().enumerate().skip(first_shown(&heights, app.skill.item, usize::from(inner.height)))
-    {
+    for (index, lines) in rendered.into_iter().enumerate().skip(first) {
         for line in lines {
             if y >= bottom {
                 return;
@@ -166,37 +181,18 @@ fn note_editor(app: &App, area: Rect, buf: &mut Buffer) {
     let block = parts::block(theme, " Note · Esc keeps it ", true);
     let inner = block.inner(area);
     block.render(area, buf);
-    // Long lines are shown from where the cursor is, so typing stays visible.
-    let rows = usize::from(inner.height);
-    let first = editor.row.saturating_sub(rows.saturating_sub(1));
+    // Lines wrap as they are typed; the rows shown follow the cursor.
     let width = usize::from(inner.width);
-    for (y, (index, line)) in editor.lines.iter().enumerate().skip(first).take(rows).enumerate() {
-        let chars: Vec<char> = wrap::clean(line).chars().collect();
-        let start = if index == editor.row { editor.col.saturating_sub(width.saturating_sub(1)) } else { 0 };
-        let shown: String = chars.iter().skip(start).collect();
+    let rows = editor.screen_rows(width);
+    let (cursor_row, cursor_x) = editor.cursor(width);
+    let height = usize::from(inner.height);
+    let first = cursor_row.saturating_sub(height.saturating_sub(1));
+    for (y, &(line, start, end)) in rows.iter().skip(first).take(height).enumerate() {
+        let shown: String = wrap::clean(&editor.lines[line]).chars().skip(start).take(end - start).collect();
         let row = Rect::new(inner.x, inner.y + y as u16, inner.width, 1);
-        Line::raw(parts::truncate(&shown, width)).render(row, buf);
-        if index == editor.row {
-            let before: String = chars[start..editor.col.min(chars.len())].iter().collect();
-            let x = inner.x + (wrap::width(&before) as u16).min(inner.width.saturating_sub(1));
-            buf.set_style(Rect::new(x, row.y, 1, 1), theme.selected);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::first_shown;
-
-    #[test]
-    fn the_selected_item_is_always_inside_the_window() {
-        let heights = [1, 3, 2, 1, 4, 1];
-        for selected in 0..heights.len() {
-            for rows in 4..12 {
-                let start = first_shown(&heights, selected, rows);
-                assert!(start <= selected);
-                assert!(heights[start..=selected].iter().sum::<usize>() <= rows.max(heights[selected]));
-            }
+        Line::raw(shown).render(row, buf);
+        if first + y == cursor_row {
+            buf.set_style(Rect::new(inner.x + cursor_x as u16, row.y, 1, 1), theme.selected);
         }
     }
 }

@@ -156,6 +156,20 @@ pub fn wrap_plain(text: &str, style: Style, width: usize) -> Vec<Line<'static>> 
     wrap(&frags, width).into_iter().map(to_line).collect()
 }
 
+/// Wraps `frags` to `width` columns with a hanging indent: the first line starts with `lead`,
+/// the others with as many spaces, so wrapped text lines up under the first word.
+pub fn hanging(lead: Vec<Span<'static>>, frags: &[Frag], width: usize) -> Vec<Line<'static>> {
+    let indent: usize = lead.iter().map(|s| self::width(&s.content)).sum();
+    let cleaned: Vec<Frag> = frags.iter().map(|(text, style)| (clean(text).into_owned(), *style)).collect();
+    let mut lines: Vec<Line<'static>> =
+        wrap(&cleaned, width.saturating_sub(indent).max(1)).into_iter().map(to_line).collect();
+    for (i, line) in lines.iter_mut().enumerate() {
+        let prefix = if i == 0 { lead.clone() } else { vec![Span::raw(" ".repeat(indent))] };
+        line.spans.splice(0..0, prefix);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +207,13 @@ mod tests {
         let frags =
             vec![("aaa ".to_string(), Style::new()), ("bold".to_string(), bold), ("ly".to_string(), Style::new())];
         assert_eq!(texts(&wrap(&frags, 7)), ["aaa", "boldly"]);
+    }
+
+    #[test]
+    fn hanging_lines_start_under_the_first_word() {
+        let lines = hanging(vec![Span::raw("⚠ ")], &[("one two three 日本語".to_string(), Style::new())], 9);
+        let texts: Vec<String> = lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect();
+        assert_eq!(texts, ["⚠ one two", "  three", "  日本語"]);
     }
 
     #[test]
