@@ -4,7 +4,7 @@
 use super::map::moved;
 use super::{Action, App, Effect, Pane, Screen};
 use crate::progress::Status;
-use crate::suggest::{self, Suggestion, Target};
+use crate::suggest::{Suggestion, Target};
 
 /// How many next steps, and how many reviews, Home lists.
 pub const HOME_STEPS: usize = 8;
@@ -13,8 +13,8 @@ pub const HOME_REVIEWS: usize = 4;
 impl App {
     /// The rows of Home's list: next steps, then reviews due.
     pub fn home_items(&self) -> Vec<&Suggestion> {
-        let next = self.advice.next.iter().take(HOME_STEPS);
-        next.chain(self.advice.reviews.iter().take(HOME_REVIEWS)).collect()
+        let next = self.derived.advice.next.iter().take(HOME_STEPS);
+        next.chain(self.derived.advice.reviews.iter().take(HOME_REVIEWS)).collect()
     }
 
     fn home_target(&self) -> Option<Target> {
@@ -28,9 +28,10 @@ impl App {
         }
     }
 
-    /// Advice is worked out once per change of progress, not on every key or frame.
-    pub(crate) fn refresh_advice(&mut self) {
-        self.advice = suggest::advise(&self.roadmap, &self.progress, self.today);
+    /// What follows from the progress is worked out once per change, not on every key or
+    /// frame.
+    pub(crate) fn refresh(&mut self) {
+        self.derived = super::Derived::new(&self.roadmap, &self.progress, self.today);
     }
 
     pub(super) fn home_update(&mut self, action: Action) -> Option<Effect> {

@@ -34,7 +34,7 @@ impl App {
             .filter(|&i| {
                 let skill = &self.roadmap.skills[i];
                 (!self.map.core_only || skill.level == Level::Core)
-                    && (!self.map.hide_done || !self.progress.status(&skill.id).is_complete())
+                    && (!self.map.hide_done || !self.derived.tally.status(i).is_complete())
             })
             .collect()
     }

@@ -2,6 +2,7 @@
 //! here draws or writes files; the event loop performs the effects (save, quit, suspend).
 
 mod action;
+mod derived;
 mod editor;
 mod home;
 mod map;
@@ -12,6 +13,7 @@ mod skill;
 use ratatui::layout::Rect;
 
 pub use action::{Action, Effect};
+pub use derived::Derived;
 pub use editor::Editor;
 pub use map::{MapState, Pane};
 pub use search::{Hit, SearchState};
@@ -20,7 +22,6 @@ pub use skill::{Item, SkillFocus, SkillState};
 use crate::content::Roadmap;
 use crate::keymap::Mode;
 use crate::progress::{Date, MilestoneProgress, Progress, SkillProgress, Status};
-use crate::suggest::Advice;
 use crate::ui::theme::Theme;
 
 /// The screens, as the learner moves between them.
@@ -76,8 +77,8 @@ pub struct App {
     /// The weekly hours being typed on Home.
     pub hours_input: Option<String>,
     pub message: Option<Message>,
-    /// Next steps, warnings and reviews for the current progress.
-    pub advice: Advice,
+    /// Counts, advice, pace and activity for the current progress.
+    pub derived: Derived,
     /// The terminal's size, for pages and mouse clicks.
     pub area: Rect,
     undo: Vec<Change>,
@@ -99,11 +100,11 @@ impl App {
             search: SearchState::default(),
             hours_input: None,
             message: None,
-            advice: Advice::default(),
+            derived: Derived::default(),
             area: Rect::new(0, 0, 80, 24),
             undo: Vec::new(),
         };
-        app.refresh_advice();
+        app.refresh();
         app
     }
 
@@ -136,7 +137,7 @@ impl App {
         }
         let effect = self.dispatch(action);
         if matches!(effect, Some(Effect::Save)) {
-            self.refresh_advice();
+            self.refresh();
         }
         self.settle();
         effect
@@ -345,7 +346,7 @@ impl App {
     pub fn saved(&mut self, merged: Progress) {
         if merged != self.progress {
             self.progress = merged;
-            self.refresh_advice();
+            self.refresh();
         }
     }
 

@@ -132,7 +132,7 @@ impl App {
         }
         self.record_skill_change(&id, Touched::Note);
         self.progress.set_note(&id, &text);
-        self.refresh_advice();
+        self.refresh();
         self.say("Note saved".to_string());
         Some(Effect::Save)
     }

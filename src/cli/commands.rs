@@ -2,7 +2,7 @@
 
 use std::io;
 
-use crate::progress::{Counts, Status};
+use crate::progress::{Counts, Status, Tally};
 use crate::ui::{markdown, wrap};
 
 use super::output::Output;
@@ -10,9 +10,9 @@ use super::session::Session;
 
 pub fn status(session: &Session, out: &mut Output) -> io::Result<()> {
     let roadmap = &session.roadmap;
-    let statuses = session.progress.statuses(roadmap);
-    let phase_counts = |index: usize| Counts::of(statuses[roadmap.phases[index].skills.clone()].iter().copied());
-    let overall = Counts::of(statuses.iter().copied());
+    let tally = Tally::new(roadmap, &session.progress);
+    let phase_counts = |index: usize| tally.phases[index];
+    let overall = tally.overall;
     if !out.tty {
         out.record(&[
             "all",

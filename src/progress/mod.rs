@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 pub use date::{BadDate, Date};
-pub use stats::Counts;
+pub use stats::{Counts, Tally};
 
 use crate::content::{Roadmap, SkillId};
 
@@ -236,16 +236,6 @@ impl Progress {
             }
         }
         statuses
-    }
-
-    /// Counts for the given skills.
-    pub fn counts<'a>(&self, skills: impl IntoIterator<Item = &'a crate::content::Skill>) -> Counts {
-        Counts::of(skills.into_iter().map(|s| self.status(&s.id)))
-    }
-
-    /// Whether every prerequisite of a skill is done or skipped.
-    pub fn prerequisites_met(&self, roadmap: &Roadmap, skill: usize) -> bool {
-        roadmap.skills[skill].requires.iter().all(|&r| self.status(&roadmap.skills[r].id).is_complete())
     }
 }
 

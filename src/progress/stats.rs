@@ -40,3 +40,30 @@ impl Counts {
         if self.total == 0 { 0.0 } else { self.complete() as f64 / self.total as f64 }
     }
 }
+
+/// Each skill's status, by index into `Roadmap::skills`, and the counts overall and per phase:
+/// what screens show on every frame, worked out once per change of progress.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    pub statuses: Vec<super::Status>,
+    pub overall: Counts,
+    /// By phase index.
+    pub phases: Vec<Counts>,
+}
+
+impl Tally {
+    pub fn new(roadmap: &crate::content::Roadmap, progress: &super::Progress) -> Tally {
+        let statuses = progress.statuses(roadmap);
+        let phases = roadmap.phases.iter().map(|p| Counts::of(statuses[p.skills.clone()].iter().copied())).collect();
+        Tally { overall: Counts::of(statuses.iter().copied()), phases, statuses }
+    }
+
+    pub fn status(&self, skill: usize) -> super::Status {
+        self.statuses[skill]
+    }
+
+    /// Whether every prerequisite of the skill is done or skipped.
+    pub fn prerequisites_met(&self, roadmap: &crate::content::Roadmap, skill: usize) -> bool {
+        roadmap.skills[skill].requires.iter().all(|&r| self.statuses[r].is_complete())
+    }
+}

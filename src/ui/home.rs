@@ -11,8 +11,8 @@ use ratatui::widgets::Widget;
 use super::layout::HomeAreas;
 use super::{layout, parts, wrap};
 use crate::app::App;
-use crate::progress::{Counts, Date, Status};
-use crate::suggest::{self, SuggestionKind, Target};
+use crate::progress::{Counts, Status};
+use crate::suggest::{SuggestionKind, Target};
 
 /// A bar shorter than this says little; names give way before it does.
 const MIN_BAR: usize = 8;
@@ -50,7 +50,7 @@ fn progress(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
-    let overall = app.progress.counts(&app.roadmap.skills);
+    let overall = app.derived.tally.overall;
     let bars = bar_rows(app, overall, width);
     let current = current_phase(app);
     let (long, short) = pace_text(app, current);
@@ -115,7 +115,7 @@ fn bar_rows(app: &App, overall: Counts, width: usize) -> Vec<Line<'static>> {
     };
     let mut lines = vec![row("Overall", overall, theme.title, false)];
     for (index, phase) in phases.iter().enumerate() {
-        let counts = app.progress.counts(app.roadmap.phase_skills(index));
+        let counts = app.derived.tally.phases[index];
         let done = app.progress.milestone_status(&phase.id) == Status::Done;
         lines.push(row(&phase.title, counts, theme.text, done));
     }
@@ -132,7 +132,7 @@ fn summary(app: &App, counts: Counts) -> Line<'static> {
 
 /// The pace projection: a sentence, and shorter forms (longest first) for a single line.
 fn pace_text(app: &App, current: Option<usize>) -> (String, Vec<String>) {
-    let Some(pace) = suggest::pace(&app.roadmap, &app.progress, app.today) else {
+    let Some(pace) = &app.derived.pace else {
         let long = "Press w to set your weekly hours and see finish dates.";
         return (
             long.to_string(),
@@ -160,10 +160,7 @@ fn pace_text(app: &App, current: Option<usize>) -> (String, Vec<String>) {
 
 /// The phase the learner is in: the earliest with open core skills, else any open skill.
 fn current_phase(app: &App) -> Option<usize> {
-    suggest::current_phase(&app.roadmap, &app.progress).or_else(|| {
-        (0..app.roadmap.phases.len())
-            .find(|&p| app.roadmap.phase_skills(p).iter().any(|s| !app.progress.status(&s.id).is_complete()))
-    })
+    app.derived.current_phase
 }
 
 /// The current phase's panel: its title, and its goal and milestone wrapped to `width`.
@@ -267,7 +264,7 @@ fn step_lines(app: &App, inner: Rect) -> Steps {
     let keep =
         if items.is_empty() { 1 } else { items.get(app.home_row).map_or(0, StepLines::height).max(MIN_STEP_ROWS) };
     let mut warnings = Vec::new();
-    for warning in &app.advice.warnings {
+    for warning in &app.derived.advice.warnings {
         let lines =
             wrap::hanging(vec![Span::styled("⚠ ", theme.warning)], &[(warning.message.clone(), theme.warning)], width);
         if warnings.len() + lines.len() + keep > rows {
@@ -297,7 +294,7 @@ fn steps(app: &App, area: Rect, buf: &mut Buffer) {
     let warnings_top = inner.y + inner.height - steps.warnings.len() as u16;
     parts::lines(steps.warnings, Rect::new(inner.x, warnings_top, inner.width, inner.bottom() - warnings_top), buf);
     if steps.items.is_empty() {
-        let done = app.progress.counts(&app.roadmap.skills);
+        let done = app.derived.tally.overall;
         let text = if done.complete() == done.total {
             "Every skill is done or skipped. Well done!"
         } else {
@@ -355,28 +352,6 @@ pub fn step_at(app: &App, body: Rect, column: u16, row: u16) -> Option<usize> {
     None
 }
 
-/// The latest dated changes: finishing and starting skills, newest first.
-pub fn recent(app: &App, limit: usize) -> Vec<(Date, &'static str, usize)> {
-    let mut events: Vec<(Date, &'static str, usize)> = Vec::new();
-    for (index, skill) in app.roadmap.skills.iter().enumerate() {
-        let Some(record) = app.progress.get(&skill.id) else { continue };
-        if let (Status::Done, Some(date)) = (record.status, record.finished) {
-            events.push((date, "done", index));
-        }
-        // A skill started and finished the same day shows once, as done.
-        let same_day = record.status == Status::Done && record.finished == record.started;
-        if let Some(date) = record.started.filter(|_| record.status != Status::Todo && !same_day) {
-            events.push((date, "started", index));
-        }
-        if let Some(date) = record.reviewed {
-            events.push((date, "reviewed", index));
-        }
-    }
-    events.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
-    events.truncate(limit);
-    events
-}
-
 fn activity(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let block = parts::block(theme, " Recent activity ", false);
@@ -384,7 +359,7 @@ fn activity(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
-    let events = recent(app, rows);
+    let events = &app.derived.activity[..rows.min(app.derived.activity.len())];
     if events.is_empty() {
         let hint = "Nothing yet: start a skill with s, finish it with d.";
         parts::lines(wrap::wrap_plain(hint, theme.dim, width), inner, buf);
@@ -392,7 +367,7 @@ fn activity(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // Titles wrap under themselves; only whole events are drawn.
     let mut lines: Vec<Line> = Vec::new();
-    for (date, verb, skill) in events {
+    for &(date, verb, skill) in events {
         let lead = vec![Span::styled(format!("{date}  "), theme.dim), Span::styled(format!("{verb:<9}"), theme.accent)];
         let title = (app.roadmap.skills[skill].title.clone(), theme.text);
         let event = wrap::hanging(lead, &[title], width);

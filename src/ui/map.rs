@@ -29,7 +29,7 @@ fn phases(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     parts::list(inner, buf, theme, app.roadmap.phases.len(), Some(app.map.phase), focused, |index, width| {
         let phase = &app.roadmap.phases[index];
-        let counts = app.progress.counts(app.roadmap.phase_skills(index));
+        let counts = app.derived.tally.phases[index];
         let right = vec![Span::styled(format!("{}/{}", counts.complete(), counts.total), theme.dim)];
         parts::spread(vec![Span::raw(phase.title.clone())], right, width)
     });
@@ -39,7 +39,7 @@ fn phases(app: &App, area: Rect, buf: &mut Buffer) {
 fn phase_picker(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let phase = &app.roadmap.phases[app.map.phase];
-    let counts = app.progress.counts(app.roadmap.phase_skills(app.map.phase));
+    let counts = app.derived.tally.phases[app.map.phase];
     let style = if app.map.pane == Pane::Phases { theme.selected } else { theme.title };
     let text = format!("◀ {} {}/{} ▶", phase.title, counts.complete(), counts.total);
     Line::styled(parts::truncate(&text, usize::from(area.width)), style).render(area, buf);
@@ -75,8 +75,8 @@ fn skills(app: &App, area: Rect, buf: &mut Buffer) {
     parts::list(inner, buf, theme, visible.len(), Some(app.map.row), focused, |row, width| {
         let index = visible[row];
         let skill = &app.roadmap.skills[index];
-        let status = app.progress.status(&skill.id);
-        let locked = !status.is_complete() && !app.progress.prerequisites_met(&app.roadmap, index);
+        let status = app.derived.tally.status(index);
+        let locked = !status.is_complete() && !app.derived.tally.prerequisites_met(&app.roadmap, index);
         let level = if narrow { short_level(skill.level).to_string() } else { skill.level.to_string() };
         let mut right = Vec::new();
         if locked {
@@ -169,7 +169,7 @@ pub fn skill_text(app: &App, index: usize, width: u16) -> Text<'static> {
         lines.push(Line::raw(""));
         lines.push(Line::styled(label.to_string(), theme.subheading));
         for &other in ids {
-            let status = app.progress.status(&app.roadmap.skills[other].id);
+            let status = app.derived.tally.status(other);
             let text = format!("{} {}", parts::status_glyph(status), app.roadmap.skills[other].title);
             lines.extend(wrap::wrap_plain(&text, parts::status_style(theme, status), w));
         }

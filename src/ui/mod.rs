@@ -65,7 +65,7 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     right.extend(tab("2", "Roadmap", matches!(screen, Screen::Roadmap | Screen::Skill(_))));
     right.extend(tab("/", "Search", screen == Screen::Search));
     right.extend(tab("?", "Help", app.help.is_some()));
-    let overall = app.progress.counts(&app.roadmap.skills);
+    let overall = app.derived.tally.overall;
     let left = vec![
         Span::styled(format!(" {} ", app.roadmap.title), theme.title),
         Span::styled(format!("{}% ", overall.percent()), theme.accent),

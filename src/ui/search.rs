@@ -41,7 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (slot, index) in (offset..app.search.hits.len().min(offset + rows)).enumerate() {
         let hit = &app.search.hits[index];
         let skill = &app.roadmap.skills[hit.skill];
-        let status = app.progress.status(&skill.id);
+        let status = app.derived.tally.status(hit.skill);
         let y = inner.y + (slot * 2) as u16;
         let first = Rect::new(inner.x, y, inner.width, 1);
         // The title comes first; the phase gets what room is left, or none.

@@ -43,7 +43,7 @@ fn meta_lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>> {
 fn header(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let skill = &app.roadmap.skills[index];
-    let status = app.progress.status(&skill.id);
+    let status = app.derived.tally.status(index);
     let width = usize::from(area.width);
     let left = vec![
         Span::styled(format!("{} ", parts::status_glyph(status)), parts::status_style(theme, status)),
@@ -96,7 +96,7 @@ fn item_lines(app: &App, skill: usize, item: Item, width: usize) -> Vec<Line<'st
         }
         Item::Requires(other) | Item::Unlocks(other) => {
             let arrow = if matches!(item, Item::Requires(_)) { "needs " } else { "opens " };
-            let status = app.progress.status(&app.roadmap.skills[other].id);
+            let status = app.derived.tally.status(other);
             let lead = format!("{arrow}{} ", parts::status_glyph(status));
             (lead, app.roadmap.skills[other].title.clone(), parts::status_style(theme, status))
         }
