@@ -106,6 +106,23 @@ fn phase_folders_and_the_phase_list_must_agree() {
 }
 
 #[test]
+fn a_roadmap_yaml_without_a_phase_list_does_not_call_every_folder_unlisted() {
+    assert_problems(
+        "roadmap-yaml-syntax",
+        &["roadmap.yaml:3: YAML syntax: did not find expected ',' or ']', while parsing a flow sequence"],
+    );
+    assert_problems(
+        "roadmap-yaml-not-a-mapping",
+        &["roadmap.yaml:1: roadmap.yaml must be a mapping of fields, not a list"],
+    );
+    assert_problems(
+        "roadmap-yaml-empty",
+        &["roadmap.yaml:1: roadmap.yaml is empty: it needs fields like `title: ...`"],
+    );
+    assert_problems("roadmap-yaml-without-phases", &["roadmap.yaml:1: missing field `phases`"]);
+}
+
+#[test]
 fn empty_title() {
     assert_problems("empty-title", &["basics/second.md:2: `title` is empty"]);
 }

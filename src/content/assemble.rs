@@ -38,7 +38,7 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
         }
     };
     let draft = draft.unwrap_or_default();
-    let phase_dirs = match_phase_dirs(&draft, &tree.dirs, &roadmap_path, tree.roadmap_yaml.is_some(), &mut problems);
+    let phase_dirs = match_phase_dirs(&draft, &tree.dirs, &roadmap_path, &mut problems);
 
     let mut phases = Vec::new();
     let mut jobs: Vec<(usize, &RawFile)> = Vec::new();
@@ -108,7 +108,6 @@ fn match_phase_dirs<'t>(
     draft: &RoadmapDraft,
     dirs: &'t [RawDir],
     roadmap_path: &str,
-    have_roadmap: bool,
     problems: &mut Vec<Problem>,
 ) -> Vec<(String, &'t RawDir)> {
     let mut seen = HashSet::new();
@@ -127,7 +126,9 @@ fn match_phase_dirs<'t>(
             )),
         }
     }
-    if have_roadmap {
+    // Without a `phases` list (roadmap.yaml missing, broken or incomplete, already reported)
+    // every folder would look unlisted, and those problems would bury the real one.
+    if !draft.phases.is_empty() {
         for dir in dirs.iter().filter(|d| !seen.contains(d.name.as_str())) {
             problems.push(Problem::new(
                 roadmap_path,
