@@ -87,6 +87,7 @@ fn cycles_are_printed() {
 
 #[test]
 fn phase_folders_and_the_phase_list_must_agree() {
+    // advanced/third.md requires extras/bonus: the folder's own problem says why it is not found.
     assert_problems(
         "unlisted-phase",
         &["roadmap.yaml:4: folder `extras/` is not listed in `phases`: add it, or move it out of the roadmap"],
@@ -102,6 +103,18 @@ fn phase_folders_and_the_phase_list_must_agree() {
     assert_problems(
         "missing-roadmap-yaml",
         &["roadmap.yaml:1: missing roadmap.yaml: a roadmap folder starts with one (id, title, phases)"],
+    );
+}
+
+#[test]
+fn a_misspelled_phase_points_at_its_folder_and_nothing_else() {
+    // advanced/third.md requires basics/second, in the folder left unlisted by the typo.
+    assert_problems(
+        "misspelled-phase",
+        &[
+            "roadmap.yaml:4: folder `basics/` is not listed in `phases`: add it, or move it out of the roadmap",
+            "roadmap.yaml:4: phase `bsaics` has no folder (did you mean `basics`?)",
+        ],
     );
 }
 

@@ -39,6 +39,10 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
     };
     let draft = draft.unwrap_or_default();
     let phase_dirs = match_phase_dirs(&draft, &tree.dirs, &roadmap_path, &mut problems);
+    // Folders whose skills were not read, each with a problem of its own that explains why:
+    // a prerequisite in one of them is not unknown, only unseen.
+    let unread: HashSet<&str> =
+        tree.dirs.iter().map(|d| d.name.as_str()).filter(|name| !phase_dirs.iter().any(|(n, _)| n == name)).collect();
 
     let mut phases = Vec::new();
     let mut jobs: Vec<(usize, &RawFile)> = Vec::new();
@@ -92,7 +96,7 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
     }
 
     let index = index_ids(&entries, &mut problems);
-    let requires = resolve_requires(&entries, &index, &broken, &mut problems);
+    let requires = resolve_requires(&entries, &index, &broken, &unread, &mut problems);
     report_cycles(&entries, &requires, &mut problems);
 
     if !problems.is_empty() {
@@ -110,6 +114,8 @@ fn match_phase_dirs<'t>(
     roadmap_path: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<(String, &'t RawDir)> {
+    let listed: HashSet<&str> = draft.phases.iter().map(|(name, _)| name.as_str()).collect();
+    let unlisted: Vec<&str> = dirs.iter().map(|d| d.name.as_str()).filter(|name| !listed.contains(name)).collect();
     let mut seen = HashSet::new();
     let mut matched = Vec::new();
     for (name, line) in &draft.phases {
@@ -119,21 +125,26 @@ fn match_phase_dirs<'t>(
         }
         match dirs.iter().find(|d| &d.name == name) {
             Some(dir) => matched.push((name.clone(), dir)),
-            None => problems.push(Problem::new(
-                roadmap_path,
-                *line,
-                format!("phase `{name}` has no folder: create `{name}/phase.md`, or remove it from `phases`"),
-            )),
+            None => {
+                // A misspelled name leaves its folder unlisted: point from one to the other.
+                let message = match super::similar::closest(name, unlisted.iter().copied(), 1).first() {
+                    Some(folder) => format!("phase `{name}` has no folder (did you mean `{folder}`?)"),
+                    None => {
+                        format!("phase `{name}` has no folder: create `{name}/phase.md`, or remove it from `phases`")
+                    }
+                };
+                problems.push(Problem::new(roadmap_path, *line, message));
+            }
         }
     }
     // Without a `phases` list (roadmap.yaml missing, broken or incomplete, already reported)
     // every folder would look unlisted, and those problems would bury the real one.
     if !draft.phases.is_empty() {
-        for dir in dirs.iter().filter(|d| !seen.contains(d.name.as_str())) {
+        for name in &unlisted {
             problems.push(Problem::new(
                 roadmap_path,
                 draft.phases_line,
-                format!("folder `{}/` is not listed in `phases`: add it, or move it out of the roadmap", dir.name),
+                format!("folder `{name}/` is not listed in `phases`: add it, or move it out of the roadmap"),
             ));
         }
     }
@@ -193,6 +204,7 @@ fn resolve_requires(
     entries: &[Entry],
     index: &HashMap<String, usize>,
     broken: &HashSet<String>,
+    unread: &HashSet<&str>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Vec<usize>> {
     let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
@@ -209,6 +221,7 @@ fn resolve_requires(
                     )),
                     Some(&target) => resolved.push(target),
                     None if broken.contains(wanted) => {}
+                    None if wanted.split_once('/').is_some_and(|(folder, _)| unread.contains(folder)) => {}
                     None => {
                         let hint = match super::similar::closest(wanted, ids.iter().copied(), 1).first() {
                             Some(best) => format!("did you mean `{best}`?"),
