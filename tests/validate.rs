@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Sandbox, copy_dir, fixture};
+use common::{Sandbox, copy_dir, fixture, output, unprivileged};
 
 fn validate(name: &str) -> common::Run {
     Sandbox::new().run(&["validate", &fixture(name)])
@@ -165,6 +165,31 @@ fn front_matter_missing_or_unclosed() {
 #[test]
 fn a_file_that_is_not_utf8_is_named_at_its_first_bad_line() {
     assert_problems("not-utf8", &["basics/second.md:18: file is not valid UTF-8: save it as UTF-8"]);
+}
+
+#[test]
+fn an_unreadable_phase_md_is_not_also_missing() {
+    assert_problems("phase-md-not-utf8", &["basics/phase.md:9: file is not valid UTF-8: save it as UTF-8"]);
+}
+
+#[test]
+fn an_unreadable_phase_folder_is_one_problem() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(user) = unprivileged() else { return };
+    let sandbox = Sandbox::new();
+    let dir = sandbox.home.path().join("roadmap");
+    copy_dir(&common::manifest_path(&fixture("unreadable-phase-folder")), &dir);
+    user.own(sandbox.home.path());
+    // advanced/third.md requires basics/second, in the folder that cannot be read.
+    let basics = dir.join("basics");
+    std::fs::set_permissions(&basics, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let run = output(user.command(sandbox.home.path()).arg("validate").arg(&dir));
+    std::fs::set_permissions(&basics, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(
+        run.stdout,
+        format!("{}:1: cannot read this folder: Permission denied (os error 13)\n", basics.display())
+    );
+    assert_eq!((run.code, run.stderr), (1, format!("error: 1 problem in {}\n", dir.display())));
 }
 
 #[test]

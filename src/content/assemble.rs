@@ -41,8 +41,12 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
     let phase_dirs = match_phase_dirs(&draft, &tree.dirs, &roadmap_path, &mut problems);
     // Folders whose skills were not read, each with a problem of its own that explains why:
     // a prerequisite in one of them is not unknown, only unseen.
-    let unread: HashSet<&str> =
-        tree.dirs.iter().map(|d| d.name.as_str()).filter(|name| !phase_dirs.iter().any(|(n, _)| n == name)).collect();
+    let unread: HashSet<&str> = tree
+        .dirs
+        .iter()
+        .filter(|d| d.cannot_list || !phase_dirs.iter().any(|(name, _)| *name == d.name))
+        .map(|d| d.name.as_str())
+        .collect();
 
     let mut phases = Vec::new();
     let mut jobs: Vec<(usize, &RawFile)> = Vec::new();
@@ -57,6 +61,8 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
                 problems.extend(found);
                 parsed
             }
+            // A folder or a phase.md that cannot be read has a problem of its own already.
+            None if dir.cannot_list || dir.unreadable.iter().any(|rel| rel.ends_with("/phase.md")) => None,
             None => {
                 let why = "missing phase.md: each phase folder needs one (title, goal, milestone)";
                 problems.push(Problem::new(&phase_path, 1, why));

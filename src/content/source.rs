@@ -43,6 +43,8 @@ pub struct RawDir {
     pub files: Vec<RawFile>,
     /// Markdown files that could not be read (already reported), relative to the root.
     pub unreadable: Vec<String>,
+    /// The folder itself could not be listed (already reported): its files are unknown.
+    pub cannot_list: bool,
 }
 
 /// Everything read from a roadmap, before parsing.
@@ -92,6 +94,8 @@ impl Listed {
 pub struct ListedDir {
     pub name: String,
     pub files: Vec<Listed>,
+    /// The folder could not be listed (a problem says why), so `files` is empty.
+    pub cannot_list: bool,
 }
 
 /// Every file a roadmap folder is made of, before any is read: enough to tell whether
@@ -125,7 +129,12 @@ fn read_builtin() -> RawTree {
             continue;
         };
         if !tree.dirs.iter().any(|d| d.name == dir) {
-            tree.dirs.push(RawDir { name: dir.to_string(), files: Vec::new(), unreadable: Vec::new() });
+            tree.dirs.push(RawDir {
+                name: dir.to_string(),
+                files: Vec::new(),
+                unreadable: Vec::new(),
+                cannot_list: false,
+            });
         }
         let Some(phase) = tree.dirs.iter_mut().find(|d| d.name == dir) else { continue };
         match text {
@@ -156,6 +165,7 @@ pub fn list_dir(root: &Path, shown: &str) -> Listing {
         match fs::metadata(&path) {
             Ok(metadata) if metadata.is_dir() => {
                 let dir_shown = join(shown, &name);
+                let mut cannot_list = false;
                 match fs::read_dir(&path).and_then(|files| files.collect::<std::io::Result<Vec<_>>>()) {
                     Ok(files) => {
                         let index = listing.dirs.len();
@@ -174,10 +184,11 @@ pub fn list_dir(root: &Path, shown: &str) -> Listing {
                         }
                     }
                     Err(error) => {
+                        cannot_list = true;
                         listing.problems.push(Problem::new(dir_shown, 1, format!("cannot read this folder: {error}")))
                     }
                 }
-                listing.dirs.push(ListedDir { name, files: Vec::new() });
+                listing.dirs.push(ListedDir { name, files: Vec::new(), cannot_list });
             }
             Ok(metadata) if name == "roadmap.yaml" => {
                 listing.roadmap_yaml = Some(Listed { rel: name, place: Place::Path(path), metadata: Ok(metadata) });
@@ -213,7 +224,8 @@ pub fn read_listing(listing: Listing, shown: &str) -> RawTree {
             let mut found = Vec::new();
             (read_listed(listed, shown, &mut found), found)
         });
-        let mut raw = RawDir { name: dir.name, files: Vec::new(), unreadable: Vec::new() };
+        let mut raw =
+            RawDir { name: dir.name, files: Vec::new(), unreadable: Vec::new(), cannot_list: dir.cannot_list };
         for (listed, (file, found)) in dir.files.iter().zip(read) {
             tree.problems.extend(found);
             match file {
