@@ -37,6 +37,18 @@ fn yaml_syntax_is_located_by_the_parser() {
 }
 
 #[test]
+fn a_field_written_twice_is_reported_at_the_second() {
+    assert_problems(
+        "duplicate-field",
+        &["basics/second.md:8: duplicate field `hours` (first at line 6): remove one of them"],
+    );
+    assert_problems(
+        "duplicate-field-in-resource",
+        &["basics/second.md:13: duplicate field `kind` (first at line 12): remove one of them"],
+    );
+}
+
+#[test]
 fn unknown_field_suggests_the_closest() {
     assert_problems("unknown-field", &["basics/second.md:9: unknown field `tittle` (did you mean `title`?)"]);
 }
