@@ -148,6 +148,29 @@ fn a_roadmap_yaml_without_a_phase_list_does_not_call_every_folder_unlisted() {
 }
 
 #[test]
+fn markdown_files_the_loader_would_skip_are_named() {
+    // advanced/third.md requires basics/extra: the file's own problem says why it is not found.
+    let hint = "or start its name with `.` to keep it out of the roadmap";
+    assert_problems(
+        "markdown-extension",
+        &[&format!("basics/extra.markdown:1: only files ending in `.md` are read: rename it to `extra.md`, {hint}")],
+    );
+    assert_problems(
+        "uppercase-md-extension",
+        &[
+            &format!("advanced/phase.MD:1: only files ending in `.md` are read: rename it to `phase.md`, {hint}"),
+            &format!("basics/extra.MD:1: only files ending in `.md` are read: rename it to `extra.md`, {hint}"),
+        ],
+    );
+    // Beside basics/more/extra.md: images/ and notes.txt (not markdown), .drafts/ (hidden), all unreported.
+    assert_problems(
+        "skills-in-a-subfolder",
+        &["basics/more:1: a folder inside a phase is not read, and this one holds `.md` files: \
+           move them up into `basics/`, or start the folder's name with `.` to keep it out of the roadmap"],
+    );
+}
+
+#[test]
 fn empty_title() {
     assert_problems("empty-title", &["basics/second.md:2: `title` is empty"]);
 }

@@ -55,14 +55,18 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
     for (index, (name, dir)) in phase_dirs.iter().enumerate() {
         let phase_path = join(root, &format!("{name}/phase.md"));
         let phase_file = dir.files.iter().find(|f| f.rel.ends_with("/phase.md"));
+        // A folder or a phase.md that cannot be read, or a `phase.MD` that is not, has a
+        // problem of its own already.
+        let explained = dir.cannot_list
+            || dir.unreadable.iter().any(|rel| rel.ends_with("/phase.md"))
+            || dir.ignored.iter().any(|rel| unread_id(name, rel) == format!("{name}/phase"));
         let parsed = match phase_file {
             Some(file) => {
                 let (parsed, found) = parse::phase(&phase_path, &file.text);
                 problems.extend(found);
                 parsed
             }
-            // A folder or a phase.md that cannot be read has a problem of its own already.
-            None if dir.cannot_list || dir.unreadable.iter().any(|rel| rel.ends_with("/phase.md")) => None,
+            None if explained => None,
             None => {
                 let why = "missing phase.md: each phase folder needs one (title, goal, milestone)";
                 problems.push(Problem::new(&phase_path, 1, why));
@@ -71,6 +75,7 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
         };
         phases.push((name.clone(), parsed.unwrap_or_default()));
         broken.extend(dir.unreadable.iter().map(|rel| derived_id(name, rel)));
+        broken.extend(dir.ignored.iter().map(|rel| unread_id(name, rel)));
         jobs.extend(dir.files.iter().filter(|f| !f.rel.ends_with("/phase.md")).map(|f| (index, f)));
     }
 
@@ -204,6 +209,13 @@ fn index_ids(entries: &[Entry], problems: &mut Vec<Problem>) -> HashMap<String, 
 fn derived_id(phase: &str, rel: &str) -> String {
     let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
     format!("{phase}/{stem}")
+}
+
+/// The id a markdown file that is not read (`x.markdown`, `x.MD`, `sub/x.md`) would have once
+/// renamed or moved up as its problem says.
+fn unread_id(phase: &str, rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    derived_id(phase, &format!("{}.md", name.rsplit_once('.').map_or(name, |(stem, _)| stem)))
 }
 
 fn resolve_requires(
