@@ -59,6 +59,12 @@ fn missing_field() {
 }
 
 #[test]
+fn a_missing_field_inside_a_milestone_or_resource_names_it() {
+    assert_problems("milestone-missing-title", &["advanced/phase.md:4: milestone: missing field `title`"]);
+    assert_problems("resource-missing-field", &["basics/second.md:13: resource 2: missing field `kind`"]);
+}
+
+#[test]
 fn wrong_type() {
     assert_problems("wrong-type", &["basics/second.md:6: `hours` must be a number, not the text \"six\""]);
 }

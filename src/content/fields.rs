@@ -92,11 +92,14 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Reports unknown fields (with the closest known one) and missing required ones.
-    pub fn check_keys(&mut self, map: &Mapping, at: &[Seg], known: &[&str], required: &[&str]) {
+    /// Reports unknown fields (with the closest known one) and missing required ones. `owner`
+    /// names a nested mapping (`milestone`, `resource 2`) at the start of each message, since a
+    /// missing field is reported at the mapping's first line; it is empty at the top.
+    pub fn check_keys(&mut self, map: &Mapping, at: &[Seg], owner: &str, known: &[&str], required: &[&str]) {
+        let said = |message: String| if owner.is_empty() { message } else { format!("{owner}: {message}") };
         for key in map.keys() {
             let Some(name) = key.as_str() else {
-                self.report(at, format!("field names must be text, not {}", describe(key)));
+                self.report(at, said(format!("field names must be text, not {}", describe(key))));
                 continue;
             };
             if !known.contains(&name) {
@@ -105,12 +108,12 @@ impl<'a> Doc<'a> {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("known fields: {}", known.join(", ")),
                 };
-                self.report(&path, format!("unknown field `{name}` ({hint})"));
+                self.report(&path, said(format!("unknown field `{name}` ({hint})")));
             }
         }
         for name in required {
             if !map.contains_key(*name) {
-                self.report(at, format!("missing field `{name}`"));
+                self.report(at, said(format!("missing field `{name}`")));
             }
         }
     }
@@ -370,7 +373,7 @@ mod tests {
         let mut doc = Doc::new("a.md", yaml, 2, 5);
         let value = doc.parse(yaml).unwrap();
         let map = doc.mapping(&value, &[], "front matter").unwrap().clone();
-        doc.check_keys(&map, &[], &["title", "hours", "summary"], &["title", "summary"]);
+        doc.check_keys(&map, &[], "", &["title", "hours", "summary"], &["title", "summary"]);
         doc.text(&map, &[], "title", true);
         doc.hours(&map, &[], "hours");
         let shown: Vec<String> = doc.problems.iter().map(ToString::to_string).collect();
