@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Sandbox, copy_dir, fixture};
+use common::{Sandbox, copy_dir, fixture, output, unprivileged};
 
 fn validate(name: &str) -> common::Run {
     Sandbox::new().run(&["validate", &fixture(name)])
@@ -37,6 +37,18 @@ fn yaml_syntax_is_located_by_the_parser() {
 }
 
 #[test]
+fn a_field_written_twice_is_reported_at_the_second() {
+    assert_problems(
+        "duplicate-field",
+        &["basics/second.md:8: duplicate field `hours` (first at line 6): remove one of them"],
+    );
+    assert_problems(
+        "duplicate-field-in-resource",
+        &["basics/second.md:13: duplicate field `kind` (first at line 12): remove one of them"],
+    );
+}
+
+#[test]
 fn unknown_field_suggests_the_closest() {
     assert_problems("unknown-field", &["basics/second.md:9: unknown field `tittle` (did you mean `title`?)"]);
 }
@@ -44,6 +56,12 @@ fn unknown_field_suggests_the_closest() {
 #[test]
 fn missing_field() {
     assert_problems("missing-field", &["basics/second.md:2: missing field `summary`"]);
+}
+
+#[test]
+fn a_missing_field_inside_a_milestone_or_resource_names_it() {
+    assert_problems("milestone-missing-title", &["advanced/phase.md:4: milestone: missing field `title`"]);
+    assert_problems("resource-missing-field", &["basics/second.md:13: resource 2: missing field `kind`"]);
 }
 
 #[test]
@@ -87,6 +105,7 @@ fn cycles_are_printed() {
 
 #[test]
 fn phase_folders_and_the_phase_list_must_agree() {
+    // advanced/third.md requires extras/bonus: the folder's own problem says why it is not found.
     assert_problems(
         "unlisted-phase",
         &["roadmap.yaml:4: folder `extras/` is not listed in `phases`: add it, or move it out of the roadmap"],
@@ -102,6 +121,58 @@ fn phase_folders_and_the_phase_list_must_agree() {
     assert_problems(
         "missing-roadmap-yaml",
         &["roadmap.yaml:1: missing roadmap.yaml: a roadmap folder starts with one (id, title, phases)"],
+    );
+}
+
+#[test]
+fn a_misspelled_phase_points_at_its_folder_and_nothing_else() {
+    // advanced/third.md requires basics/second, in the folder left unlisted by the typo.
+    assert_problems(
+        "misspelled-phase",
+        &[
+            "roadmap.yaml:4: folder `basics/` is not listed in `phases`: add it, or move it out of the roadmap",
+            "roadmap.yaml:4: phase `bsaics` has no folder (did you mean `basics`?)",
+        ],
+    );
+}
+
+#[test]
+fn a_roadmap_yaml_without_a_phase_list_does_not_call_every_folder_unlisted() {
+    assert_problems(
+        "roadmap-yaml-syntax",
+        &["roadmap.yaml:3: YAML syntax: did not find expected ',' or ']', while parsing a flow sequence"],
+    );
+    assert_problems(
+        "roadmap-yaml-not-a-mapping",
+        &["roadmap.yaml:1: roadmap.yaml must be a mapping of fields, not a list"],
+    );
+    assert_problems(
+        "roadmap-yaml-empty",
+        &["roadmap.yaml:1: roadmap.yaml is empty: it needs fields like `title: ...`"],
+    );
+    assert_problems("roadmap-yaml-without-phases", &["roadmap.yaml:1: missing field `phases`"]);
+}
+
+#[test]
+fn markdown_files_the_loader_would_skip_are_named() {
+    // advanced/third.md requires basics/extra: the file's own problem says why it is not found.
+    let hint = "or start its name with `.` to keep it out of the roadmap";
+    assert_problems(
+        "markdown-extension",
+        &[&format!("basics/extra.markdown:1: only files ending in `.md` are read: rename it to `extra.md`, {hint}")],
+    );
+    assert_problems(
+        "uppercase-md-extension",
+        &[
+            &format!("advanced/phase.MD:1: only files ending in `.md` are read: rename it to `phase.md`, {hint}"),
+            &format!("basics/extra.MD:1: only files ending in `.md` are read: rename it to `extra.md`, {hint}"),
+        ],
+    );
+    // Beside basics/more/extra.md: images/ and notes.txt (not markdown), .drafts/ (hidden), all unreported.
+    assert_problems(
+        "skills-in-a-subfolder",
+        &["basics/more:1: a folder inside a phase is not read, and this one holds `.md` files: \
+           move them up into `basics/`, or start the folder's name with `.` to keep it out of the roadmap"],
     );
 }
 
@@ -135,6 +206,31 @@ fn front_matter_missing_or_unclosed() {
 #[test]
 fn a_file_that_is_not_utf8_is_named_at_its_first_bad_line() {
     assert_problems("not-utf8", &["basics/second.md:18: file is not valid UTF-8: save it as UTF-8"]);
+}
+
+#[test]
+fn an_unreadable_phase_md_is_not_also_missing() {
+    assert_problems("phase-md-not-utf8", &["basics/phase.md:9: file is not valid UTF-8: save it as UTF-8"]);
+}
+
+#[test]
+fn an_unreadable_phase_folder_is_one_problem() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(user) = unprivileged() else { return };
+    let sandbox = Sandbox::new();
+    let dir = sandbox.home.path().join("roadmap");
+    copy_dir(&common::manifest_path(&fixture("unreadable-phase-folder")), &dir);
+    user.own(sandbox.home.path());
+    // advanced/third.md requires basics/second, in the folder that cannot be read.
+    let basics = dir.join("basics");
+    std::fs::set_permissions(&basics, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let run = output(user.command(sandbox.home.path()).arg("validate").arg(&dir));
+    std::fs::set_permissions(&basics, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(
+        run.stdout,
+        format!("{}:1: cannot read this folder: Permission denied (os error 13)\n", basics.display())
+    );
+    assert_eq!((run.code, run.stderr), (1, format!("error: 1 problem in {}\n", dir.display())));
 }
 
 #[test]

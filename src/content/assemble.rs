@@ -38,7 +38,15 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
         }
     };
     let draft = draft.unwrap_or_default();
-    let phase_dirs = match_phase_dirs(&draft, &tree.dirs, &roadmap_path, tree.roadmap_yaml.is_some(), &mut problems);
+    let phase_dirs = match_phase_dirs(&draft, &tree.dirs, &roadmap_path, &mut problems);
+    // Folders whose skills were not read, each with a problem of its own that explains why:
+    // a prerequisite in one of them is not unknown, only unseen.
+    let unread: HashSet<&str> = tree
+        .dirs
+        .iter()
+        .filter(|d| d.cannot_list || !phase_dirs.iter().any(|(name, _)| *name == d.name))
+        .map(|d| d.name.as_str())
+        .collect();
 
     let mut phases = Vec::new();
     let mut jobs: Vec<(usize, &RawFile)> = Vec::new();
@@ -47,12 +55,18 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
     for (index, (name, dir)) in phase_dirs.iter().enumerate() {
         let phase_path = join(root, &format!("{name}/phase.md"));
         let phase_file = dir.files.iter().find(|f| f.rel.ends_with("/phase.md"));
+        // A folder or a phase.md that cannot be read, or a `phase.MD` that is not, has a
+        // problem of its own already.
+        let explained = dir.cannot_list
+            || dir.unreadable.iter().any(|rel| rel.ends_with("/phase.md"))
+            || dir.ignored.iter().any(|rel| unread_id(name, rel) == format!("{name}/phase"));
         let parsed = match phase_file {
             Some(file) => {
                 let (parsed, found) = parse::phase(&phase_path, &file.text);
                 problems.extend(found);
                 parsed
             }
+            None if explained => None,
             None => {
                 let why = "missing phase.md: each phase folder needs one (title, goal, milestone)";
                 problems.push(Problem::new(&phase_path, 1, why));
@@ -61,6 +75,7 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
         };
         phases.push((name.clone(), parsed.unwrap_or_default()));
         broken.extend(dir.unreadable.iter().map(|rel| derived_id(name, rel)));
+        broken.extend(dir.ignored.iter().map(|rel| unread_id(name, rel)));
         jobs.extend(dir.files.iter().filter(|f| !f.rel.ends_with("/phase.md")).map(|f| (index, f)));
     }
 
@@ -92,7 +107,7 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
     }
 
     let index = index_ids(&entries, &mut problems);
-    let requires = resolve_requires(&entries, &index, &broken, &mut problems);
+    let requires = resolve_requires(&entries, &index, &broken, &unread, &mut problems);
     report_cycles(&entries, &requires, &mut problems);
 
     if !problems.is_empty() {
@@ -108,9 +123,10 @@ fn match_phase_dirs<'t>(
     draft: &RoadmapDraft,
     dirs: &'t [RawDir],
     roadmap_path: &str,
-    have_roadmap: bool,
     problems: &mut Vec<Problem>,
 ) -> Vec<(String, &'t RawDir)> {
+    let listed: HashSet<&str> = draft.phases.iter().map(|(name, _)| name.as_str()).collect();
+    let unlisted: Vec<&str> = dirs.iter().map(|d| d.name.as_str()).filter(|name| !listed.contains(name)).collect();
     let mut seen = HashSet::new();
     let mut matched = Vec::new();
     for (name, line) in &draft.phases {
@@ -120,19 +136,26 @@ fn match_phase_dirs<'t>(
         }
         match dirs.iter().find(|d| &d.name == name) {
             Some(dir) => matched.push((name.clone(), dir)),
-            None => problems.push(Problem::new(
-                roadmap_path,
-                *line,
-                format!("phase `{name}` has no folder: create `{name}/phase.md`, or remove it from `phases`"),
-            )),
+            None => {
+                // A misspelled name leaves its folder unlisted: point from one to the other.
+                let message = match super::similar::closest(name, unlisted.iter().copied(), 1).first() {
+                    Some(folder) => format!("phase `{name}` has no folder (did you mean `{folder}`?)"),
+                    None => {
+                        format!("phase `{name}` has no folder: create `{name}/phase.md`, or remove it from `phases`")
+                    }
+                };
+                problems.push(Problem::new(roadmap_path, *line, message));
+            }
         }
     }
-    if have_roadmap {
-        for dir in dirs.iter().filter(|d| !seen.contains(d.name.as_str())) {
+    // Without a `phases` list (roadmap.yaml missing, broken or incomplete, already reported)
+    // every folder would look unlisted, and those problems would bury the real one.
+    if !draft.phases.is_empty() {
+        for name in &unlisted {
             problems.push(Problem::new(
                 roadmap_path,
                 draft.phases_line,
-                format!("folder `{}/` is not listed in `phases`: add it, or move it out of the roadmap", dir.name),
+                format!("folder `{name}/` is not listed in `phases`: add it, or move it out of the roadmap"),
             ));
         }
     }
@@ -188,10 +211,18 @@ fn derived_id(phase: &str, rel: &str) -> String {
     format!("{phase}/{stem}")
 }
 
+/// The id a markdown file that is not read (`x.markdown`, `x.MD`, `sub/x.md`) would have once
+/// renamed or moved up as its problem says.
+fn unread_id(phase: &str, rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    derived_id(phase, &format!("{}.md", name.rsplit_once('.').map_or(name, |(stem, _)| stem)))
+}
+
 fn resolve_requires(
     entries: &[Entry],
     index: &HashMap<String, usize>,
     broken: &HashSet<String>,
+    unread: &HashSet<&str>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Vec<usize>> {
     let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
@@ -208,6 +239,7 @@ fn resolve_requires(
                     )),
                     Some(&target) => resolved.push(target),
                     None if broken.contains(wanted) => {}
+                    None if wanted.split_once('/').is_some_and(|(folder, _)| unread.contains(folder)) => {}
                     None => {
                         let hint = match super::similar::closest(wanted, ids.iter().copied(), 1).first() {
                             Some(best) => format!("did you mean `{best}`?"),

@@ -47,13 +47,33 @@ impl<'a> Doc<'a> {
         match serde_yaml::from_str::<Value>(yaml) {
             Ok(value) => Some(value),
             Err(error) => {
-                // At the end of the text serde_yaml counts one line past the last one.
-                let line = error.location().map_or(1, |l| line_of_index(yaml, l.index()));
+                let index = error.location().map(|l| l.index());
+                let message = without_locations(&error.to_string());
+                let (line, message) = match index.zip(duplicate_key(&message)) {
+                    Some((index, key)) => self.duplicate(yaml, index, &key),
+                    // At the end of the text serde_yaml counts one line past the last one.
+                    None => (index.map_or(1, |i| line_of_index(yaml, i)), format!("YAML syntax: {message}")),
+                };
                 let line = (self.first_line + line - 1).min(self.last_line);
-                let message = format!("YAML syntax: {}", without_locations(&error.to_string()));
                 self.problems.push(Problem::new(self.path, line, message));
                 None
             }
+        }
+    }
+
+    /// A key written twice in one mapping: serde_yaml gives the mapping's start, but the line
+    /// to change is the repetition's, found by the key's indentation (the mapping's own line
+    /// when its layout cannot be followed, as in `{ a: 1, a: 2 }`). The line is the document's.
+    fn duplicate(&self, yaml: &str, index: usize, key: &str) -> (usize, String) {
+        let line = line_of_index(yaml, index);
+        let before = &yaml.as_bytes()[..index.min(yaml.len())];
+        let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        match self.locator.repeated_key(line, column, key) {
+            Some((first, second)) => {
+                let first = self.first_line + first - 1;
+                (second, format!("duplicate field `{key}` (first at line {first}): remove one of them"))
+            }
+            None => (line, format!("duplicate field `{key}`: remove one of them")),
         }
     }
 
@@ -72,11 +92,14 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Reports unknown fields (with the closest known one) and missing required ones.
-    pub fn check_keys(&mut self, map: &Mapping, at: &[Seg], known: &[&str], required: &[&str]) {
+    /// Reports unknown fields (with the closest known one) and missing required ones. `owner`
+    /// names a nested mapping (`milestone`, `resource 2`) at the start of each message, since a
+    /// missing field is reported at the mapping's first line; it is empty at the top.
+    pub fn check_keys(&mut self, map: &Mapping, at: &[Seg], owner: &str, known: &[&str], required: &[&str]) {
+        let said = |message: String| if owner.is_empty() { message } else { format!("{owner}: {message}") };
         for key in map.keys() {
             let Some(name) = key.as_str() else {
-                self.report(at, format!("field names must be text, not {}", describe(key)));
+                self.report(at, said(format!("field names must be text, not {}", describe(key))));
                 continue;
             };
             if !known.contains(&name) {
@@ -85,12 +108,12 @@ impl<'a> Doc<'a> {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("known fields: {}", known.join(", ")),
                 };
-                self.report(&path, format!("unknown field `{name}` ({hint})"));
+                self.report(&path, said(format!("unknown field `{name}` ({hint})")));
             }
         }
         for name in required {
             if !map.contains_key(*name) {
-                self.report(at, format!("missing field `{name}`"));
+                self.report(at, said(format!("missing field `{name}`")));
             }
         }
     }
@@ -231,6 +254,19 @@ fn line_of_index(text: &str, index: usize) -> usize {
     1 + before.iter().filter(|&&b| b == b'\n').count()
 }
 
+/// The key of serde_yaml's `duplicate entry with key "x"` (a number or `true` unquoted), after
+/// the path it may start with; `None` for other errors and keys that are not plain text.
+fn duplicate_key(message: &str) -> Option<String> {
+    const SAID: &str = "duplicate entry with key ";
+    let key = &message[message.find(SAID)? + SAID.len()..];
+    let key = match key.strip_prefix(['"', '`']) {
+        Some(quoted) => quoted.strip_suffix(['"', '`'])?,
+        None => key,
+    };
+    // Escapes (`\"`, `\n`) mean a key no author types as a field name.
+    (!key.is_empty() && !key.contains(['\\', '`'])).then(|| key.to_string())
+}
+
 /// How a value reads in a message: "a list", "the number 6", "true/false".
 pub fn describe(value: &Value) -> String {
     match value {
@@ -286,6 +322,31 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_key_is_reported_at_the_repetition() {
+        let problems = |yaml: &str| {
+            let mut doc = Doc::new("a.md", yaml, 2, 20);
+            assert!(doc.parse(yaml).is_none());
+            doc.problems.iter().map(ToString::to_string).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            problems("title: a\nhours: 1\ntags: [x]\nhours: 2\n"),
+            ["a.md:5: duplicate field `hours` (first at line 3): remove one of them"]
+        );
+        let nested =
+            "title: a\nresources:\n  - title: b\n    kind: doc\n    url: u\n    kind: book\nmilestone:\n  title: m\n";
+        assert_eq!(problems(nested), ["a.md:7: duplicate field `kind` (first at line 5): remove one of them"]);
+        assert_eq!(
+            problems("milestone:\n  title: m\n  1: x\n  1: y\n"),
+            ["a.md:5: duplicate field `1` (first at line 4): remove one of them"]
+        );
+        assert_eq!(
+            problems("title: a\nmilestone: { title: m, title: n }\n"),
+            ["a.md:3: duplicate field `title`: remove one of them"]
+        );
+        assert_eq!(problems("~: a\nnull: b\n"), ["a.md:2: YAML syntax: duplicate entry with null key"]);
+    }
+
+    #[test]
     fn lines_are_counted_as_editors_count_them() {
         for yaml in ["a: 1\rb: 2\nc: d: e\n", "a: 1\u{85}b: 2\nc: d: e\n", "a: 'x\u{2028}y'\nc: d: e\n"] {
             let mut doc = Doc::new("a.md", yaml, 2, 4);
@@ -312,7 +373,7 @@ mod tests {
         let mut doc = Doc::new("a.md", yaml, 2, 5);
         let value = doc.parse(yaml).unwrap();
         let map = doc.mapping(&value, &[], "front matter").unwrap().clone();
-        doc.check_keys(&map, &[], &["title", "hours", "summary"], &["title", "summary"]);
+        doc.check_keys(&map, &[], "", &["title", "hours", "summary"], &["title", "summary"]);
         doc.text(&map, &[], "title", true);
         doc.hours(&map, &[], "hours");
         let shown: Vec<String> = doc.problems.iter().map(ToString::to_string).collect();

@@ -56,6 +56,21 @@ impl Locator {
         best
     }
 
+    /// The lines of the first two `key`s of the block mapping whose first key is at `line`
+    /// (1-based) and `column` (0-based): where a key is written twice.
+    pub fn repeated_key(&self, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
+        let start = self.lines.iter().position(|l| l.number >= line)?;
+        let mut found = self.lines[start..]
+            .iter()
+            .enumerate()
+            // The mapping ends at the first line left of its keys (its own first line may
+            // start with the `- ` of a list item).
+            .take_while(|(i, l)| *i == 0 || l.indent >= column)
+            .filter(|(_, l)| l.key_indent == column && l.key.as_deref() == Some(key))
+            .map(|(_, l)| l.number);
+        Some((found.next()?, found.next()?))
+    }
+
     /// The key at the shallowest key indentation of `range`, and the lines of its value.
     fn find_key(&self, range: std::ops::Range<usize>, key: &str) -> Option<(usize, std::ops::Range<usize>)> {
         let lines = &self.lines[range.clone()];
@@ -166,6 +181,16 @@ tags: [a, b]
     fn finds_nested_keys_and_ignores_lookalikes_in_text() {
         assert_eq!(line(&[Seg::Key("milestone"), Seg::Key("description")]), 12);
         assert_eq!(line(&[Seg::Key("key")]), 1, "a line inside folded text is not a field");
+    }
+
+    #[test]
+    fn finds_a_key_written_twice_in_its_own_mapping() {
+        let yaml = "title: a\nresources:\n  - title: b\n    kind: doc\n    kind: book\n  - kind: x\nkind: y\nnotes: |\n  kind: z\nkind: w\n";
+        let locator = Locator::new(yaml);
+        assert_eq!(locator.repeated_key(3, 4, "kind"), Some((4, 5)), "inside the first resource only");
+        assert_eq!(locator.repeated_key(1, 0, "kind"), Some((7, 10)), "at the top, not in text or lists");
+        assert_eq!(locator.repeated_key(6, 4, "kind"), None);
+        assert_eq!(locator.repeated_key(1, 0, "title"), None);
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub fn roadmap(path: &str, text: &str) -> (Option<RoadmapDraft>, Vec<Problem>) {
     let mut doc = Doc::new(path, text, 1, text.lines().count().max(1));
     let draft = doc.parse(text).and_then(|value| {
         let map = doc.mapping(&value, &[], "roadmap.yaml")?;
-        doc.check_keys(map, &[], ROADMAP_FIELDS, &["id", "title", "phases"]);
+        doc.check_keys(map, &[], "", ROADMAP_FIELDS, &["id", "title", "phases"]);
         let id = doc.text(map, &[], "id", true);
         let title = doc.text(map, &[], "title", true);
         let phases = doc.text_list(map, &[], "phases");
@@ -92,7 +92,7 @@ pub fn phase(path: &str, text: &str) -> (Option<PhaseDraft>, Vec<Problem>) {
     let mut doc = Doc::new(path, fm.yaml, fm.yaml_first_line, fm.closing_line());
     let draft = doc.parse(fm.yaml).and_then(|value| {
         let map = doc.mapping(&value, &[], "front matter")?;
-        doc.check_keys(map, &[], PHASE_FIELDS, &["title", "goal"]);
+        doc.check_keys(map, &[], "", PHASE_FIELDS, &["title", "goal"]);
         let title = doc.text(map, &[], "title", true);
         let goal = doc.text(map, &[], "goal", true);
         let milestone = milestone(&mut doc, map);
@@ -113,7 +113,7 @@ fn milestone(doc: &mut Doc, map: &Mapping) -> Option<Milestone> {
         return None;
     }
     let inner = doc.mapping(value, &at, "`milestone`")?;
-    doc.check_keys(inner, &at, MILESTONE_FIELDS, MILESTONE_FIELDS);
+    doc.check_keys(inner, &at, "milestone", MILESTONE_FIELDS, MILESTONE_FIELDS);
     let title = doc.text(inner, &at, "title", true);
     let description = doc.text(inner, &at, "description", true);
     Some(Milestone { title: title?, description: description? })
@@ -127,7 +127,7 @@ pub fn skill(path: &str, text: &str) -> (Option<SkillDraft>, Vec<Problem>) {
     let mut doc = Doc::new(path, fm.yaml, fm.yaml_first_line, fm.closing_line());
     let Some(value) = doc.parse(fm.yaml) else { return (None, doc.problems) };
     let Some(map) = doc.mapping(&value, &[], "front matter") else { return (None, doc.problems) };
-    doc.check_keys(map, &[], SKILL_FIELDS, SKILL_REQUIRED);
+    doc.check_keys(map, &[], "", SKILL_FIELDS, SKILL_REQUIRED);
     let id = doc.text(map, &[], "id", false).map(|id| (id, doc.line(&[Seg::Key("id")])));
     let title = doc.text(map, &[], "title", true);
     let summary = doc.text(map, &[], "summary", true);
@@ -163,8 +163,10 @@ fn resources(doc: &mut Doc, map: &Mapping) -> Vec<Resource> {
     let mut out = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let at = [Seg::Key("resources"), Seg::Index(index)];
-        let Some(fields) = doc.mapping(item, &at, "a resource") else { continue };
-        doc.check_keys(fields, &at, RESOURCE_FIELDS, RESOURCE_FIELDS);
+        // Counted from 1, as an author counts the items of a list.
+        let owner = format!("resource {}", index + 1);
+        let Some(fields) = doc.mapping(item, &at, &owner) else { continue };
+        doc.check_keys(fields, &at, &owner, RESOURCE_FIELDS, RESOURCE_FIELDS);
         let title = doc.text(fields, &at, "title", true);
         let url = doc.text(fields, &at, "url", true);
         let kind = doc.choice(fields, &at, "kind", ResourceKind::ALL, ResourceKind::name);

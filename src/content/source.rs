@@ -43,6 +43,10 @@ pub struct RawDir {
     pub files: Vec<RawFile>,
     /// Markdown files that could not be read (already reported), relative to the root.
     pub unreadable: Vec<String>,
+    /// The folder itself could not be listed (already reported): its files are unknown.
+    pub cannot_list: bool,
+    /// Markdown files the loader does not read (already reported), relative to the root.
+    pub ignored: Vec<String>,
 }
 
 /// Everything read from a roadmap, before parsing.
@@ -92,6 +96,11 @@ impl Listed {
 pub struct ListedDir {
     pub name: String,
     pub files: Vec<Listed>,
+    /// The folder could not be listed (a problem says why), so `files` is empty.
+    pub cannot_list: bool,
+    /// Markdown files that look like skills but are not read (a problem says why): `x.MD`,
+    /// `x.markdown`, the `.md` files of a folder inside the phase. Relative to the root.
+    pub ignored: Vec<String>,
 }
 
 /// Every file a roadmap folder is made of, before any is read: enough to tell whether
@@ -125,7 +134,13 @@ fn read_builtin() -> RawTree {
             continue;
         };
         if !tree.dirs.iter().any(|d| d.name == dir) {
-            tree.dirs.push(RawDir { name: dir.to_string(), files: Vec::new(), unreadable: Vec::new() });
+            tree.dirs.push(RawDir {
+                name: dir.to_string(),
+                files: Vec::new(),
+                unreadable: Vec::new(),
+                cannot_list: false,
+                ignored: Vec::new(),
+            });
         }
         let Some(phase) = tree.dirs.iter_mut().find(|d| d.name == dir) else { continue };
         match text {
@@ -156,6 +171,8 @@ pub fn list_dir(root: &Path, shown: &str) -> Listing {
         match fs::metadata(&path) {
             Ok(metadata) if metadata.is_dir() => {
                 let dir_shown = join(shown, &name);
+                let mut cannot_list = false;
+                let mut ignored = Vec::new();
                 match fs::read_dir(&path).and_then(|files| files.collect::<std::io::Result<Vec<_>>>()) {
                     Ok(files) => {
                         let index = listing.dirs.len();
@@ -164,20 +181,26 @@ pub fn list_dir(root: &Path, shown: &str) -> Listing {
                             let Some(file) = name_or_problem(&file, &dir_shown, &mut listing.problems) else {
                                 continue;
                             };
-                            if !file.starts_with('.') && file.ends_with(".md") {
+                            if file.starts_with('.') {
+                                continue;
+                            }
+                            if file.ends_with(".md") {
                                 let mut rel = String::with_capacity(name.len() + 1 + file.len());
                                 rel.push_str(&name);
                                 rel.push('/');
                                 rel.push_str(&file);
                                 pending.push((index, rel, entry));
+                            } else if let Some(problem) = not_read(&entry, &name, &file, &dir_shown, &mut ignored) {
+                                listing.problems.push(problem);
                             }
                         }
                     }
                     Err(error) => {
+                        cannot_list = true;
                         listing.problems.push(Problem::new(dir_shown, 1, format!("cannot read this folder: {error}")))
                     }
                 }
-                listing.dirs.push(ListedDir { name, files: Vec::new() });
+                listing.dirs.push(ListedDir { name, files: Vec::new(), cannot_list, ignored });
             }
             Ok(metadata) if name == "roadmap.yaml" => {
                 listing.roadmap_yaml = Some(Listed { rel: name, place: Place::Path(path), metadata: Ok(metadata) });
@@ -213,7 +236,13 @@ pub fn read_listing(listing: Listing, shown: &str) -> RawTree {
             let mut found = Vec::new();
             (read_listed(listed, shown, &mut found), found)
         });
-        let mut raw = RawDir { name: dir.name, files: Vec::new(), unreadable: Vec::new() };
+        let mut raw = RawDir {
+            name: dir.name,
+            files: Vec::new(),
+            unreadable: Vec::new(),
+            cannot_list: dir.cannot_list,
+            ignored: dir.ignored,
+        };
         for (listed, (file, found)) in dir.files.iter().zip(read) {
             tree.problems.extend(found);
             match file {
@@ -242,6 +271,51 @@ fn read_listed(listed: &Listed, root: &str, problems: &mut Vec<Problem>) -> Opti
     let read = || read_limited(&listed.path());
     let text = checked_text(root, &listed.rel, metadata.len(), read, problems)?;
     Some(RawFile { rel: listed.rel.clone(), text })
+}
+
+/// A file or folder in a phase folder that an author may take for a skill but the loader does
+/// not read: a markdown file not named `.md`, or a folder holding markdown files. Its
+/// markdown files go to `ignored`. Anything else (images, notes) is left alone, unreported.
+fn not_read(entry: &fs::DirEntry, phase: &str, file: &str, shown: &str, ignored: &mut Vec<String>) -> Option<Problem> {
+    let is_dir = match entry.file_type() {
+        Ok(kind) if kind.is_symlink() => fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()),
+        Ok(kind) => kind.is_dir(),
+        Err(_) => false,
+    };
+    if is_dir {
+        // A folder that cannot be listed holds nothing the author can be told about.
+        let inside = fs::read_dir(entry.path()).ok()?;
+        let before = ignored.len();
+        for name in inside.filter_map(|e| e.ok()?.file_name().into_string().ok()) {
+            if !name.starts_with('.') && is_markdown(&name) {
+                ignored.push(format!("{phase}/{file}/{name}"));
+            }
+        }
+        if ignored.len() == before {
+            return None;
+        }
+        let why = format!(
+            "a folder inside a phase is not read, and this one holds `.md` files: move them up into `{phase}/`, \
+             or start the folder's name with `.` to keep it out of the roadmap"
+        );
+        return Some(Problem::new(join(shown, file), 1, why));
+    }
+    if !is_markdown(file) {
+        return None;
+    }
+    ignored.push(format!("{phase}/{file}"));
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let why = format!(
+        "only files ending in `.md` are read: rename it to `{stem}.md`, or start its name with `.` to keep it out of the roadmap"
+    );
+    Some(Problem::new(join(shown, file), 1, why))
+}
+
+/// A markdown file's name, whatever the case of its extension: `a.md`, `a.MD`, `a.markdown`.
+fn is_markdown(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && (ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
+    })
 }
 
 /// Directory entries sorted by name, so every run reports in the same order.
