@@ -46,6 +46,8 @@ fn main() {
     let mut tui = Tui::start(&env);
     tui.wait_for_frame();
     tui.key("2");
+    // Wherever the focus starts, phases then skills.
+    tui.key("h");
     tui.key("l");
     let keys: Vec<Duration> = (0..100).map(|i| tui.key(if (i / 20) % 2 == 0 { "j" } else { "k" })).collect();
     let idle = tui.cpu_while_idle(Duration::from_secs(5));

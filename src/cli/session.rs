@@ -131,8 +131,15 @@ pub struct Session {
 impl Session {
     pub fn open(cli: &Cli) -> Result<Session, Failure> {
         let today = today()?;
-        let roadmap = cached_roadmap(&source(cli)?)?;
-        let (store, mut progress) = Store::open(state_path(cli)?)?;
+        let (source, state) = (source(cli)?, state_path(cli)?);
+        // Independent, and each mostly waiting on the system: the progress file is read while
+        // the roadmap loads. Broken content is still reported before a broken state file.
+        let (roadmap, opened) = std::thread::scope(|scope| {
+            let opened = scope.spawn(|| Store::open(state));
+            (cached_roadmap(&source), opened.join())
+        });
+        let roadmap = roadmap?;
+        let (store, mut progress) = opened.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         let orphans = progress.adopt_aliases(&roadmap);
         Ok(Session { roadmap, store, progress, today, orphans })
     }

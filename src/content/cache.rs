@@ -5,19 +5,20 @@
 
 use std::fs;
 use std::hash::{Hash, Hasher};
-use std::io::{BufReader, Read, Write};
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 use super::model::Roadmap;
-use super::pages::{Later, Pages};
+use super::pages::{PageFile, Pages};
 use super::problem::Problems;
-use super::source::{self, Listing, Source};
+use super::source::{self, Listed, Listing, Source};
 
 /// The first bytes of a cache file; the digit changes whenever `codec`'s layout does.
-const MAGIC: &[u8; 8] = b"RTCACHE2";
+const MAGIC: &[u8; 8] = b"RTCACHE3";
 
-/// The magic, the key, and where the pages start.
+/// The magic, the key, and where the table of page offsets starts (it runs to the end).
 const HEADER: usize = 24;
 
 /// A file changed this recently may change again within the file system's timestamp
@@ -42,7 +43,9 @@ impl Cache {
             Source::Builtin => {
                 let key = key_of(|h| source::builtin_hash().hash(h));
                 let file = self.dir.join("builtin.bin");
-                if let Some(roadmap) = read(&file, key) {
+                if let Some((cached_key, roadmap)) = read(&file)
+                    && cached_key == key
+                {
                     return Ok(roadmap);
                 }
                 let roadmap = super::load(source)?;
@@ -51,15 +54,21 @@ impl Cache {
             }
             Source::Dir(dir) => {
                 let shown = source.display_root();
-                let listing = source::list_dir(dir, &shown);
                 let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
                 // One file per roadmap folder, whatever the build: a new build replaces it.
                 let mut name = std::collections::hash_map::DefaultHasher::new();
                 root.hash(&mut name);
                 let file = self.dir.join(format!("dir-{:016x}.bin", name.finish()));
+                // The cached outline is decoded while the tree is looked at (mostly waiting on
+                // the system), and used only if its key is the tree's.
+                let (listing, cached) = std::thread::scope(|scope| {
+                    let cached = scope.spawn(|| read(&file));
+                    let listing = source::list_dir(dir, &shown);
+                    (listing, cached.join().ok().flatten())
+                });
                 let fingerprint = fingerprint(&root, &listing);
-                if let Some((key, _)) = fingerprint
-                    && let Some(roadmap) = read(&file, key)
+                if let (Some((key, _)), Some((cached_key, roadmap))) = (fingerprint, cached)
+                    && key == cached_key
                 {
                     return Ok(roadmap);
                 }
@@ -90,68 +99,68 @@ fn key_of(what: impl FnOnce(&mut std::collections::hash_map::DefaultHasher)) -> 
 }
 
 /// The key of a listed tree and the newest time among its files; `None` when a file could
-/// not be looked at, since then the cold path has problems to report.
+/// not be looked at, since then the cold path has problems to report. Each file is hashed on
+/// its own, on every core, and the hashes are added up: the key needs no sorted listing.
 fn fingerprint(root: &Path, listing: &Listing) -> Option<(u64, SystemTime)> {
     if !listing.problems.is_empty() {
         return None;
     }
+    let files: Vec<&Listed> = listing.roadmap_yaml.iter().chain(listing.dirs.iter().flat_map(|d| &d.files)).collect();
+    let stamps = super::par::map(&files, |listed| {
+        let stamp = listed.stamp.as_ref().ok()?;
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (&listed.rel, stamp).hash(&mut hasher);
+        Some((hasher.finish(), stamp.newest()))
+    });
+    let mut sum = 0u64;
     let mut newest = SystemTime::UNIX_EPOCH;
-    let mut complete = true;
+    for stamped in stamps {
+        let (hash, time) = stamped?;
+        sum = sum.wrapping_add(hash);
+        newest = newest.max(time);
+    }
     let key = key_of(|hasher| {
         root.hash(hasher);
-        let phases = listing.dirs.iter().map(|dir| (Some(&dir.name), dir.files.as_slice()));
-        let top = (None, listing.roadmap_yaml.as_slice());
-        for (dir, files) in std::iter::once(top).chain(phases) {
-            (dir, files.len()).hash(hasher);
-            for listed in files {
-                listed.rel.hash(hasher);
-                match &listed.metadata {
-                    Ok(metadata) => newest = newest.max(stamp(metadata, hasher)),
-                    Err(_) => complete = false,
-                }
-            }
+        for dir in &listing.dirs {
+            (&dir.name, dir.files.len()).hash(hasher);
         }
+        (files.len(), sum).hash(hasher);
     });
-    complete.then_some((key, newest))
+    Some((key, newest))
 }
 
-/// Hashes what tells one version of a file from another, and returns its newest time.
-fn stamp(metadata: &fs::Metadata, hasher: &mut impl Hasher) -> SystemTime {
-    metadata.len().hash(hasher);
-    metadata.file_type().is_file().hash(hasher);
-    let modified = metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-    modified.hash(hasher);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        // The change time moves on every write and cannot be set back, unlike the mtime.
-        (metadata.ino(), metadata.dev(), metadata.ctime(), metadata.ctime_nsec()).hash(hasher);
-        let changed =
-            SystemTime::UNIX_EPOCH + Duration::new(metadata.ctime().max(0) as u64, metadata.ctime_nsec() as u32);
-        return modified.max(changed);
-    }
-    #[allow(unreachable_code)]
-    modified
-}
-
-/// The cached roadmap, if the file exists, has this key and its outline decodes whole; its
-/// pages stay in the file until one is asked for.
-fn read(path: &Path, key: u64) -> Option<Roadmap> {
-    let file = fs::File::open(path).ok()?;
+/// The cached roadmap and the key it was stored under, if the file exists and its outline
+/// decodes whole; its pages stay in the file until one is asked for.
+fn read(path: &Path) -> Option<(u64, Roadmap)> {
+    let mut file = fs::File::open(path).ok()?;
     let len = file.metadata().ok()?.len();
     let mut header = [0; HEADER];
-    (&file).read_exact(&mut header).ok()?;
-    let pages_at = u64::from_le_bytes(header[16..].try_into().ok()?);
-    if &header[..8] != MAGIC || header[8..16] != key.to_le_bytes() || !(HEADER as u64..=len).contains(&pages_at) {
+    file.read_exact(&mut header).ok()?;
+    let key = u64::from_le_bytes(header[8..16].try_into().ok()?);
+    let table_at = u64::from_le_bytes(header[16..].try_into().ok()?);
+    if &header[..8] != MAGIC || !(HEADER as u64..len).contains(&table_at) {
+        return None;
+    }
+    let mut table = vec![0; usize::try_from(len - table_at).ok()?];
+    file.seek(SeekFrom::Start(table_at)).ok()?;
+    file.read_exact(&mut table).ok()?;
+    let offsets: Vec<u64> =
+        table.chunks_exact(8).map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default())).collect();
+    let pages_at = *offsets.first()?;
+    let ordered = offsets.windows(2).all(|w| w[0] <= w[1]) && offsets.last().is_some_and(|&end| end <= table_at);
+    if table.len() % 8 != 0 || !ordered || pages_at < HEADER as u64 {
         return None;
     }
     let outline_len = pages_at - HEADER as u64;
+    file.seek(SeekFrom::Start(HEADER as u64)).ok()?;
     // Buffered whole (it is a small part of the file), so every text is copied straight out.
     let input = BufReader::with_capacity(outline_len.min(64 << 20) as usize, (&file).take(outline_len));
     let (header, phases, skills) = super::codec::decode_outline(input, outline_len).ok()?;
-    let later = Later { file, path: path.to_path_buf(), offset: pages_at, len: len - pages_at };
-    let pages = Pages::later(skills.len(), later);
-    Some(Roadmap::new(header, phases, skills, pages))
+    if offsets.len() != skills.len() + 1 {
+        return None;
+    }
+    let pages = Pages::later(skills.len(), PageFile { file: Mutex::new(file), path: path.to_path_buf(), offsets });
+    Some((key, Roadmap::new(header, phases, skills, pages)))
 }
 
 /// Keeps a parsed roadmap for next time. A cache that cannot be written costs only speed,
@@ -161,8 +170,12 @@ fn write(dir: &Path, path: &Path, key: u64, roadmap: &Roadmap) {
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&key.to_le_bytes());
     bytes.extend_from_slice(&[0; 8]);
-    let pages_at = super::codec::encode(roadmap, &mut bytes) as u64;
-    bytes[16..HEADER].copy_from_slice(&pages_at.to_le_bytes());
+    let offsets = super::codec::encode(roadmap, &mut bytes);
+    let table_at = bytes.len() as u64;
+    bytes[16..HEADER].copy_from_slice(&table_at.to_le_bytes());
+    for offset in offsets {
+        bytes.extend_from_slice(&offset.to_le_bytes());
+    }
     let _ = fs::create_dir_all(dir).and_then(|()| {
         let mut temp = tempfile::NamedTempFile::new_in(dir)?;
         temp.write_all(&bytes)?;

@@ -7,8 +7,8 @@ use std::io::{self, BufRead, Read};
 use super::model::{Header, Kind, Level, Milestone, Page, Phase, Resource, ResourceKind, Roadmap, Skill};
 
 /// Appends the roadmap to `out`: first its outline (header, phases, skills), then the
-/// skills' pages. Returns where the pages start in `out`.
-pub fn encode(roadmap: &Roadmap, out: &mut Vec<u8>) -> usize {
+/// skills' pages. Returns where each page starts in `out`, and where the last one ends.
+pub fn encode(roadmap: &Roadmap, out: &mut Vec<u8>) -> Vec<u64> {
     let mut w = Writer(out);
     for text in [&roadmap.id, &roadmap.title, &roadmap.summary, &roadmap.audience] {
         w.text(text);
@@ -45,8 +45,9 @@ pub fn encode(roadmap: &Roadmap, out: &mut Vec<u8>) -> usize {
         w.len(skill.checkpoint_count);
         w.texts(&skill.aliases);
     }
-    let pages_start = w.0.len();
+    let mut offsets = Vec::with_capacity(roadmap.skills.len() + 1);
     for index in 0..roadmap.skills.len() {
+        offsets.push(w.0.len() as u64);
         let page = roadmap.page(index);
         w.text(&page.summary);
         w.texts(&page.tags);
@@ -60,7 +61,8 @@ pub fn encode(roadmap: &Roadmap, out: &mut Vec<u8>) -> usize {
         w.text(&page.body);
         w.text(&page.source);
     }
-    pages_start
+    offsets.push(w.0.len() as u64);
+    offsets
 }
 
 /// Reads an outline written by [`encode`]; `limit` is how many bytes it takes, so no length
@@ -98,10 +100,9 @@ pub fn decode_outline(input: impl BufRead, limit: u64) -> io::Result<(Header, Ve
     Ok((header, phases, skills))
 }
 
-/// Reads `count` pages written by [`encode`], from where they start.
-pub fn decode_pages(input: impl BufRead, limit: u64, count: usize) -> io::Result<Vec<Page>> {
+/// Reads `count` pages written by [`encode`], from where the first starts, handing each to `f`.
+pub fn decode_pages(input: impl BufRead, limit: u64, count: usize, mut f: impl FnMut(Page)) -> io::Result<()> {
     let mut r = Reader { input, left: limit };
-    let mut pages = Vec::with_capacity(count.min(limit as usize));
     for _ in 0..count {
         let (summary, tags) = (r.text()?, r.texts()?);
         let resource_count = r.len()?;
@@ -110,9 +111,9 @@ pub fn decode_pages(input: impl BufRead, limit: u64, count: usize) -> io::Result
             resources.push(Resource { title: r.text()?, url: r.text()?, kind: r.choice(ResourceKind::ALL)? });
         }
         let (checkpoints, body, source) = (r.texts()?, r.text()?, r.text()?);
-        pages.push(Page { summary, tags, resources, checkpoints, body, source });
+        f(Page { summary, tags, resources, checkpoints, body, source });
     }
-    Ok(pages)
+    Ok(())
 }
 
 /// Decodes what [`encode`] wrote, pages included.
@@ -121,7 +122,8 @@ pub fn decode(bytes: &[u8], pages_start: usize) -> io::Result<Roadmap> {
     let outline = bytes.get(..pages_start).ok_or_else(|| damaged("cut short"))?;
     let (header, phases, skills) = decode_outline(outline, outline.len() as u64)?;
     let rest = &bytes[pages_start..];
-    let pages = decode_pages(rest, rest.len() as u64, skills.len())?;
+    let mut pages = Vec::new();
+    decode_pages(rest, rest.len() as u64, skills.len(), |page| pages.push(page))?;
     Ok(Roadmap::new(header, phases, skills, super::pages::Pages::loaded(pages)))
 }
 
@@ -250,7 +252,7 @@ mod tests {
     fn builtin_bytes() -> (Roadmap, Vec<u8>, usize) {
         let roadmap = load(&Source::Builtin).expect("the built-in roadmap loads");
         let mut bytes = Vec::new();
-        let pages_start = encode(&roadmap, &mut bytes);
+        let pages_start = encode(&roadmap, &mut bytes)[0] as usize;
         (roadmap, bytes, pages_start)
     }
 
@@ -292,7 +294,7 @@ mod tests {
         let pages = Pages::loaded(vec![Page::default(); 400]);
         let roadmap = Roadmap::new(Header::default(), vec![phase], skills, pages);
         let mut bytes = Vec::new();
-        let pages_start = encode(&roadmap, &mut bytes);
+        let pages_start = encode(&roadmap, &mut bytes)[0] as usize;
         assert!(decode(&bytes, pages_start).unwrap() == roadmap);
     }
 

@@ -155,8 +155,10 @@ pub struct Roadmap {
     pub skills: Vec<Skill>,
     /// One per skill, in the same order.
     pages: Pages,
-    /// For each skill, the skills that list it in `requires`.
-    unlocks: Vec<Vec<usize>>,
+    /// The skills that list skill `i` in `requires` are `unlocked[unlocks_at[i]..unlocks_at[i + 1]]`:
+    /// two allocations rather than one per skill.
+    unlocks_at: Vec<usize>,
+    unlocked: Vec<usize>,
     by_id: HashMap<String, usize>,
     by_alias: HashMap<String, usize>,
 }
@@ -165,7 +167,7 @@ impl PartialEq for Roadmap {
     fn eq(&self, other: &Roadmap) -> bool {
         (&self.id, &self.title, &self.summary, &self.audience, &self.phases, &self.skills)
             == (&other.id, &other.title, &other.summary, &other.audience, &other.phases, &other.skills)
-            && self.pages.all() == other.pages.all()
+            && (0..self.skills.len()).all(|i| self.page(i) == other.page(i))
     }
 }
 
@@ -174,21 +176,38 @@ impl Roadmap {
     /// and `pages` hold one page per skill.
     pub(crate) fn new(header: Header, phases: Vec<Phase>, skills: Vec<Skill>, pages: Pages) -> Self {
         let Header { id, title, summary, audience } = header;
-        let mut unlocks = vec![Vec::new(); skills.len()];
+        let mut unlocks_at = vec![0; skills.len() + 1];
+        for skill in &skills {
+            for &required in &skill.requires {
+                unlocks_at[required + 1] += 1;
+            }
+        }
+        for i in 1..unlocks_at.len() {
+            unlocks_at[i] += unlocks_at[i - 1];
+        }
+        let mut unlocked = vec![0; unlocks_at[skills.len()]];
+        let mut filled = unlocks_at.clone();
         for (index, skill) in skills.iter().enumerate() {
             for &required in &skill.requires {
-                unlocks[required].push(index);
+                unlocked[filled[required]] = index;
+                filled[required] += 1;
             }
         }
         let by_id = skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let by_alias =
             skills.iter().enumerate().flat_map(|(i, s)| s.aliases.iter().map(move |a| (a.clone(), i))).collect();
-        Roadmap { id, title, summary, audience, phases, skills, pages, unlocks, by_id, by_alias }
+        Roadmap { id, title, summary, audience, phases, skills, pages, unlocks_at, unlocked, by_id, by_alias }
     }
 
-    /// What a skill says. A roadmap from the cache reads its pages on the first call.
+    /// What a skill says. A roadmap from the cache reads a page when it is first asked for.
     pub fn page(&self, skill: usize) -> &Page {
-        &self.pages.all()[skill]
+        self.pages.get(skill)
+    }
+
+    /// Every skill's page in order, for a pass over all of them (search): pages not read yet
+    /// stream through without staying in memory.
+    pub fn each_page(&self, f: impl FnMut(usize, &Page)) {
+        self.pages.each(f);
     }
 
     /// The index of the skill with this exact id.
@@ -226,7 +245,7 @@ impl Roadmap {
 
     /// Skills that list this one in `requires`.
     pub fn unlocks(&self, skill: usize) -> &[usize] {
-        &self.unlocks[skill]
+        &self.unlocked[self.unlocks_at[skill]..self.unlocks_at[skill + 1]]
     }
 
     /// The skills of one phase, in learning order.

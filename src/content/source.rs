@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use super::problem::Problem;
 
@@ -71,23 +72,55 @@ pub fn builtin_hash() -> u64 {
 pub struct Listed {
     /// Relative to the roadmap folder, with `/` separators.
     pub rel: String,
-    place: Place,
-    pub metadata: std::io::Result<fs::Metadata>,
+    pub stamp: std::io::Result<Stamp>,
 }
 
-/// Where a listed file is: the path is only put together if the file is read.
-#[derive(Debug)]
-enum Place {
-    Path(PathBuf),
-    Entry(fs::DirEntry),
+/// What `stat` says of a file, in the few fields the loader and the cache use (a roadmap of
+/// thousands of files keeps one per file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
+    pub len: u64,
+    pub kind: FileKind,
+    pub modified: Option<SystemTime>,
+    /// When the file's inode last changed: every write moves it, and nothing sets it back.
+    pub changed: Option<SystemTime>,
+    /// Device and inode: a file replaced by another is another file.
+    pub identity: (u64, u64),
 }
 
-impl Listed {
-    fn path(&self) -> PathBuf {
-        match &self.place {
-            Place::Path(path) => path.clone(),
-            Place::Entry(entry) => entry.path(),
-        }
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    File,
+    Dir,
+    /// A device, a pipe or a socket.
+    Other,
+}
+
+impl Stamp {
+    fn of(metadata: &fs::Metadata) -> Stamp {
+        let kind = if metadata.is_file() {
+            FileKind::File
+        } else if metadata.is_dir() {
+            FileKind::Dir
+        } else {
+            FileKind::Other
+        };
+        #[cfg(unix)]
+        let (changed, identity) = {
+            use std::os::unix::fs::MetadataExt;
+            let changed = u64::try_from(metadata.ctime())
+                .ok()
+                .map(|secs| SystemTime::UNIX_EPOCH + std::time::Duration::new(secs, metadata.ctime_nsec() as u32));
+            (changed, (metadata.dev(), metadata.ino()))
+        };
+        #[cfg(not(unix))]
+        let (changed, identity) = (None, (0, 0));
+        Stamp { len: metadata.len(), kind, modified: metadata.modified().ok(), changed, identity }
+    }
+
+    /// The newest of its times.
+    pub fn newest(&self) -> SystemTime {
+        self.modified.max(self.changed).unwrap_or(SystemTime::UNIX_EPOCH)
     }
 }
 
@@ -107,6 +140,8 @@ pub struct ListedDir {
 /// anything changed since a cached parse.
 #[derive(Debug, Default)]
 pub struct Listing {
+    /// The folder the `rel` paths start from.
+    pub root: PathBuf,
     pub roadmap_yaml: Option<Listed>,
     pub dirs: Vec<ListedDir>,
     /// Folders that cannot be listed, names that are not UTF-8.
@@ -154,7 +189,7 @@ fn read_builtin() -> RawTree {
 /// Lists a roadmap folder: `roadmap.yaml`, the top-level folders and their `.md` files, each
 /// with its metadata. The many `stat` calls of a large roadmap run on every core.
 pub fn list_dir(root: &Path, shown: &str) -> Listing {
-    let mut listing = Listing::default();
+    let mut listing = Listing { root: root.to_path_buf(), ..Listing::default() };
     let entries = match list(root) {
         Ok(entries) => entries,
         Err(error) => {
@@ -203,22 +238,23 @@ pub fn list_dir(root: &Path, shown: &str) -> Listing {
                 listing.dirs.push(ListedDir { name, files: Vec::new(), cannot_list, ignored });
             }
             Ok(metadata) if name == "roadmap.yaml" => {
-                listing.roadmap_yaml = Some(Listed { rel: name, place: Place::Path(path), metadata: Ok(metadata) });
+                listing.roadmap_yaml = Some(Listed { rel: name, stamp: Ok(Stamp::of(&metadata)) });
             }
             Ok(_) => {}
             Err(error) => listing.problems.push(Problem::new(join(shown, &name), 1, format!("cannot read: {error}"))),
         }
     }
-    // Names sort the same way everywhere, so every run reports and orders skills alike.
-    pending.sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     // Asked of the open folder (no path to resolve), except through a symlink, which is
     // followed like any file the loader opens.
-    let stated = super::par::map(&pending, |(_, _, entry)| match entry.file_type() {
-        Ok(kind) if !kind.is_symlink() => entry.metadata(),
-        _ => fs::metadata(entry.path()),
+    let stated = super::par::map(&pending, |(_, _, entry)| {
+        let metadata = match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => entry.metadata(),
+            _ => fs::metadata(entry.path()),
+        };
+        metadata.map(|m| Stamp::of(&m))
     });
-    for ((dir, rel, entry), metadata) in pending.into_iter().zip(stated) {
-        listing.dirs[dir].files.push(Listed { rel, place: Place::Entry(entry), metadata });
+    for ((dir, rel, _), stamp) in pending.into_iter().zip(stated) {
+        listing.dirs[dir].files.push(Listed { rel, stamp });
     }
     listing
 }
@@ -226,15 +262,19 @@ pub fn list_dir(root: &Path, shown: &str) -> Listing {
 /// Reads every listed file, on every core, with the checks that need no parsing.
 pub fn read_listing(listing: Listing, shown: &str) -> RawTree {
     let mut tree = RawTree { problems: listing.problems, ..RawTree::default() };
+    let root = listing.root.as_path();
     if let Some(listed) = &listing.roadmap_yaml {
         let mut found = Vec::new();
-        tree.roadmap_yaml = read_listed(listed, shown, &mut found);
+        tree.roadmap_yaml = read_listed(root, listed, shown, &mut found);
         tree.problems.extend(found);
     }
-    for dir in listing.dirs {
+    for mut dir in listing.dirs {
+        // Names sort the same way everywhere, so every run reports and orders skills alike.
+        // (Only here: checking the cache needs no order.)
+        dir.files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
         let read = super::par::map(&dir.files, |listed| {
             let mut found = Vec::new();
-            (read_listed(listed, shown, &mut found), found)
+            (read_listed(root, listed, shown, &mut found), found)
         });
         let mut raw = RawDir {
             name: dir.name,
@@ -256,20 +296,20 @@ pub fn read_listing(listing: Listing, shown: &str) -> RawTree {
     tree
 }
 
-fn read_listed(listed: &Listed, root: &str, problems: &mut Vec<Problem>) -> Option<RawFile> {
-    let metadata = match &listed.metadata {
-        Ok(metadata) => metadata,
+fn read_listed(folder: &Path, listed: &Listed, root: &str, problems: &mut Vec<Problem>) -> Option<RawFile> {
+    let stamp = match &listed.stamp {
+        Ok(stamp) => stamp,
         Err(error) => {
             problems.push(Problem::new(join(root, &listed.rel), 1, format!("cannot read: {error}")));
             return None;
         }
     };
-    if let Some(why) = not_regular(metadata) {
+    if let Some(why) = not_regular(stamp.kind) {
         problems.push(Problem::new(join(root, &listed.rel), 1, why));
         return None;
     }
-    let read = || read_limited(&listed.path());
-    let text = checked_text(root, &listed.rel, metadata.len(), read, problems)?;
+    let read = || read_limited(&folder.join(&listed.rel));
+    let text = checked_text(root, &listed.rel, stamp.len, read, problems)?;
     Some(RawFile { rel: listed.rel.clone(), text })
 }
 
@@ -343,13 +383,11 @@ fn name_or_problem(name: &std::ffi::OsStr, shown: &str, problems: &mut Vec<Probl
 }
 
 /// Why a file the roadmap needs is not read: a pipe would block and a device may never end.
-fn not_regular(metadata: &fs::Metadata) -> Option<String> {
-    let what = if metadata.is_file() {
-        return None;
-    } else if metadata.is_dir() {
-        "a folder"
-    } else {
-        "a device, a pipe or a socket"
+fn not_regular(kind: FileKind) -> Option<String> {
+    let what = match kind {
+        FileKind::File => return None,
+        FileKind::Dir => "a folder",
+        FileKind::Other => "a device, a pipe or a socket",
     };
     Some(format!("this is {what}, not a regular file: replace it with a file, or remove it"))
 }

@@ -62,7 +62,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             line = line.patch_style(theme.selected);
         }
         line.render(first, buf);
-        let second = hit.snippet.clone().unwrap_or_else(|| {
+        let second = app.search.snippet(hit).unwrap_or_else(|| {
             let page = app.roadmap.page(hit.skill);
             if page.tags.is_empty() {
                 page.summary.clone()

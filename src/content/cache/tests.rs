@@ -80,7 +80,7 @@ fn broken_content_is_reported_every_time_and_a_damaged_cache_is_ignored() {
     assert!(cached_files(&cache_dir).is_empty());
 
     // Garbage where the builtin cache should be: parsed again and rewritten.
-    fs::write(cache_dir.path().join("builtin.bin"), b"RTCACHE2 garbage").unwrap();
+    fs::write(cache_dir.path().join("builtin.bin"), b"RTCACHE3 garbage").unwrap();
     assert!(cache.load(&Source::Builtin).unwrap() == load(&Source::Builtin).unwrap());
     assert!(cache.load(&Source::Builtin).unwrap() == load(&Source::Builtin).unwrap());
 }
