@@ -68,7 +68,7 @@ fn main() {
         ms(median(keys.clone())),
         keys.len()
     );
-    println!("  CPU while idle for 5 s             {:>8.2} ms", ms(idle));
+    println!("  CPU while idle for 5 s             {:>8.3} ms", ms(idle));
     println!(
         "  peak memory (VmHWM)                {:>8.1} MB  (after a search over every skill)",
         peak as f64 / 1024.0
@@ -177,32 +177,41 @@ impl Tui {
         at - self.started
     }
 
-    /// Sends a key and waits for the frame it brings (the screen changes).
+    /// Sends a key and waits for the frame it brings: the screen changes, and the time is
+    /// that of the frame's last bytes (nothing more comes for 20 ms).
     fn key(&mut self, key: &str) -> Duration {
         let before = self.screen.screen().contents_formatted();
         let sent = Instant::now();
         self.writer.write_all(key.as_bytes()).expect("the key is sent");
         self.writer.flush().expect("the key is sent");
-        self.until(|screen| screen.contents_formatted() != before) - sent
+        let mut last = self.until(|screen| screen.contents_formatted() != before);
+        while let Ok(chunk) = self.chunks.recv_timeout(Duration::from_millis(20)) {
+            self.screen.process(&chunk);
+            last = Instant::now();
+        }
+        last - sent
     }
 
     fn pid(&self) -> u32 {
         self.child.process_id().expect("a pid")
     }
 
+    /// CPU time of all the program's threads over `wait`, in nanoseconds from the
+    /// scheduler's own accounting (`/proc/PID/task/*/schedstat`), once the last key's work is
+    /// surely done.
     fn cpu_while_idle(&mut self, wait: Duration) -> Duration {
-        let ticks = || {
-            let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).expect("/proc");
-            let after = &stat[stat.rfind(')').expect("a comm") + 2..];
-            let fields: Vec<u64> = after.split(' ').filter_map(|f| f.parse().ok()).collect();
-            // utime and stime: fields 14 and 15 of the line, counted after the command name.
-            fields[10] + fields[11]
+        std::thread::sleep(Duration::from_millis(300));
+        let on_cpu = || -> u64 {
+            let tasks = std::fs::read_dir(format!("/proc/{}/task", self.pid())).expect("/proc");
+            tasks
+                .flatten()
+                .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
+                .filter_map(|stat| stat.split_whitespace().next()?.parse::<u64>().ok())
+                .sum()
         };
-        let before = ticks();
+        let before = on_cpu();
         std::thread::sleep(wait);
-        // SAFETY: sysconf has no preconditions.
-        let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
-        Duration::from_millis((ticks() - before) * 1000 / hz)
+        Duration::from_nanos(on_cpu() - before)
     }
 
     fn peak_memory_kib(&self) -> u64 {

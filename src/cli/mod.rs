@@ -31,6 +31,7 @@ use output::Output;
 /// Runs the program with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
     ignore_file_size_signal();
+    grow_the_heap_in_large_steps();
     let cli = match parse_args() {
         Ok(cli) => cli,
         Err(error) => {
@@ -82,6 +83,17 @@ fn parse_args() -> Result<Cli, clap::Error> {
     let mut cli = Cli::from_arg_matches_mut(&mut matches)?;
     cli.content_from_env = content_from_env;
     Ok(cli)
+}
+
+/// Loading a large roadmap makes hundreds of thousands of small allocations on several
+/// threads; glibc grows each heap 128 KiB at a time, with a system call per step. Larger steps
+/// cost no memory until used and take a tenth off `validate` at 10,000 skills.
+fn grow_the_heap_in_large_steps() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes a malloc parameter; it is called before any other thread.
+    unsafe {
+        libc::mallopt(libc::M_TOP_PAD, 8 << 20);
+    }
 }
 
 /// A file size limit (`ulimit -f`) kills a process with SIGXFSZ when a write passes it. With
@@ -211,6 +223,8 @@ fn validate(cli: &Cli, dir: Option<&std::path::Path>, out: &mut Output) -> Resul
         crate::suggest::words::count(roadmap.phases.len(), "phase"),
         crate::suggest::words::count(skills, "skill")
     );
+    // As in `run`: the process ends next, so the roadmap is not freed piece by piece.
+    std::mem::forget(roadmap);
     Ok(out.line(message)?)
 }
 

@@ -16,12 +16,12 @@ pub struct Doc<'a> {
     /// The last file line a problem may point at: the document's last line, or the closing
     /// `---` of front matter (where "the YAML ended too early" belongs).
     last_line: usize,
-    locator: Locator,
+    locator: Locator<'a>,
     pub problems: Vec<Problem>,
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(path: &'a str, yaml: &str, first_line: usize, last_line: usize) -> Self {
+    pub fn new(path: &'a str, yaml: &'a str, first_line: usize, last_line: usize) -> Self {
         Doc { path, first_line, last_line, locator: Locator::new(yaml), problems: Vec::new() }
     }
 

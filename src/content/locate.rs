@@ -13,25 +13,26 @@ pub enum Seg<'a> {
 }
 
 #[derive(Debug, Clone)]
-struct Line {
+struct Line<'a> {
     /// 1-based line number in the document.
     number: usize,
     /// Columns before the first character (the dash for list items).
     indent: usize,
     dash: bool,
-    key: Option<String>,
+    /// Borrowed from the document: thousands of files are scanned, one key per line.
+    key: Option<&'a str>,
     /// Column of the key (after `- ` on a list item line).
     key_indent: usize,
 }
 
 /// The layout of a YAML document: its non-blank, non-comment lines.
 #[derive(Debug, Clone, Default)]
-pub struct Locator {
-    lines: Vec<Line>,
+pub struct Locator<'a> {
+    lines: Vec<Line<'a>>,
 }
 
-impl Locator {
-    pub fn new(yaml: &str) -> Self {
+impl<'a> Locator<'a> {
+    pub fn new(yaml: &'a str) -> Self {
         let lines = yaml.lines().enumerate().filter_map(|(i, text)| scan_line(i + 1, text)).collect();
         Locator { lines }
     }
@@ -66,7 +67,7 @@ impl Locator {
             // The mapping ends at the first line left of its keys (its own first line may
             // start with the `- ` of a list item).
             .take_while(|(i, l)| *i == 0 || l.indent >= column)
-            .filter(|(_, l)| l.key_indent == column && l.key.as_deref() == Some(key))
+            .filter(|(_, l)| l.key_indent == column && l.key == Some(key))
             .map(|(_, l)| l.number);
         Some((found.next()?, found.next()?))
     }
@@ -75,7 +76,7 @@ impl Locator {
     fn find_key(&self, range: std::ops::Range<usize>, key: &str) -> Option<(usize, std::ops::Range<usize>)> {
         let lines = &self.lines[range.clone()];
         let level = lines.iter().filter(|l| l.key.is_some()).map(|l| l.key_indent).min()?;
-        let at = lines.iter().position(|l| l.key_indent == level && l.key.as_deref() == Some(key))?;
+        let at = lines.iter().position(|l| l.key_indent == level && l.key == Some(key))?;
         let at = range.start + at;
         let owner = &self.lines[at];
         // A block list may sit at the same indentation as its key; anything else must be deeper.
@@ -103,7 +104,7 @@ impl Locator {
     }
 }
 
-fn scan_line(number: usize, text: &str) -> Option<Line> {
+fn scan_line(number: usize, text: &str) -> Option<Line<'_>> {
     let trimmed = text.trim_start_matches(' ');
     let indent = text.len() - trimmed.len();
     let content = trimmed.trim_end();
@@ -121,19 +122,19 @@ fn scan_line(number: usize, text: &str) -> Option<Line> {
 }
 
 /// The key of a `key: value` line, quoted or plain.
-fn key_of(text: &str) -> Option<String> {
+fn key_of(text: &str) -> Option<&str> {
     for quote in ['"', '\''] {
         if let Some(inner) = text.strip_prefix(quote) {
             let close = inner.find(quote)?;
             let after = inner[close + 1..].trim_start();
-            return after.starts_with(':').then(|| inner[..close].to_string());
+            return after.starts_with(':').then(|| &inner[..close]);
         }
     }
     if text.starts_with(['[', '{', '&', '*', '!', '|', '>', '?']) {
         return None;
     }
     let colon = text.find(": ").or_else(|| text.strip_suffix(':').map(|k| k.len()))?;
-    Some(text[..colon].trim_end().to_string())
+    Some(text[..colon].trim_end())
 }
 
 #[cfg(test)]

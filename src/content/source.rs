@@ -199,7 +199,7 @@ pub fn list_dir(root: &Path, shown: &str) -> Listing {
     };
     let mut pending: Vec<(usize, String, fs::DirEntry)> = Vec::new();
     for (name, path) in entries {
-        let Some(name) = name_or_problem(&name, shown, &mut listing.problems) else { continue };
+        let Some(name) = name_or_problem(name, shown, &mut listing.problems) else { continue };
         if name.starts_with('.') {
             continue;
         }
@@ -213,7 +213,7 @@ pub fn list_dir(root: &Path, shown: &str) -> Listing {
                         let index = listing.dirs.len();
                         for entry in files {
                             let file = entry.file_name();
-                            let Some(file) = name_or_problem(&file, &dir_shown, &mut listing.problems) else {
+                            let Some(file) = name_or_problem(file, &dir_shown, &mut listing.problems) else {
                                 continue;
                             };
                             if file.starts_with('.') {
@@ -308,7 +308,7 @@ fn read_listed(folder: &Path, listed: &Listed, root: &str, problems: &mut Vec<Pr
         problems.push(Problem::new(join(root, &listed.rel), 1, why));
         return None;
     }
-    let read = || read_limited(&folder.join(&listed.rel));
+    let read = || read_limited(&folder.join(&listed.rel), stamp.len);
     let text = checked_text(root, &listed.rel, stamp.len, read, problems)?;
     Some(RawFile { rel: listed.rel.clone(), text })
 }
@@ -367,10 +367,10 @@ fn list(path: &Path) -> std::io::Result<Vec<(std::ffi::OsString, PathBuf)>> {
     Ok(entries)
 }
 
-fn name_or_problem(name: &std::ffi::OsStr, shown: &str, problems: &mut Vec<Problem>) -> Option<String> {
-    match name.to_str() {
-        Some(name) => Some(name.to_string()),
-        None => {
+fn name_or_problem(name: std::ffi::OsString, shown: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    match name.into_string() {
+        Ok(name) => Some(name),
+        Err(name) => {
             let lossy = name.to_string_lossy();
             problems.push(Problem::new(
                 join(shown, &lossy),
@@ -394,8 +394,9 @@ fn not_regular(kind: FileKind) -> Option<String> {
 
 /// Reads at most one byte past the limit, so a file that grew after `stat` is still refused
 /// without being read whole.
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+fn read_limited(path: &Path, expected: u64) -> std::io::Result<Vec<u8>> {
+    // Room for the size `stat` gave, and the byte that tells it ended: no growing, no probing.
+    let mut bytes = Vec::with_capacity(expected.min(MAX_FILE_BYTES) as usize + 1);
     fs::File::open(path)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
@@ -407,9 +408,9 @@ fn checked_text(
     read: impl FnOnce() -> std::io::Result<Vec<u8>>,
     problems: &mut Vec<Problem>,
 ) -> Option<String> {
-    let shown = join(root, rel);
+    let shown = || join(root, rel);
     let too_large =
-        |size: u64| Problem::new(&shown, 1, format!("file is {} KiB, over the 1 MiB limit: split it", size / 1024));
+        |size: u64| Problem::new(shown(), 1, format!("file is {} KiB, over the 1 MiB limit: split it", size / 1024));
     if size > MAX_FILE_BYTES {
         problems.push(too_large(size));
         return None;
@@ -417,7 +418,7 @@ fn checked_text(
     let bytes = match read() {
         Ok(bytes) => bytes,
         Err(error) => {
-            problems.push(Problem::new(&shown, 1, format!("cannot read: {error}")));
+            problems.push(Problem::new(shown(), 1, format!("cannot read: {error}")));
             return None;
         }
     };
@@ -430,7 +431,7 @@ fn checked_text(
         Err(error) => {
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
-            problems.push(Problem::new(&shown, line, "file is not valid UTF-8: save it as UTF-8"));
+            problems.push(Problem::new(shown(), line, "file is not valid UTF-8: save it as UTF-8"));
             None
         }
     }
