@@ -153,8 +153,7 @@ fn read(path: &Path) -> Option<(u64, Roadmap)> {
     }
     let outline_len = pages_at - HEADER as u64;
     file.seek(SeekFrom::Start(HEADER as u64)).ok()?;
-    // Buffered whole (it is a small part of the file), so every text is copied straight out.
-    let input = BufReader::with_capacity(outline_len.min(64 << 20) as usize, (&file).take(outline_len));
+    let input = BufReader::with_capacity(64 * 1024, (&file).take(outline_len));
     let (header, phases, skills) = super::codec::decode_outline(input, outline_len).ok()?;
     if offsets.len() != skills.len() + 1 {
         return None;

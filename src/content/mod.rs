@@ -7,6 +7,7 @@ mod codec;
 mod fields;
 mod frontmatter;
 mod graph;
+mod index;
 mod locate;
 mod model;
 mod pages;

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
+use super::index::IdIndex;
 pub(crate) use super::pages::Pages;
 
 /// A skill's stable id: `<phase-folder>/<file-stem>` unless its front matter sets `id`.
@@ -159,7 +160,7 @@ pub struct Roadmap {
     /// two allocations rather than one per skill.
     unlocks_at: Vec<usize>,
     unlocked: Vec<usize>,
-    by_id: HashMap<String, usize>,
+    by_id: IdIndex,
     by_alias: HashMap<String, usize>,
 }
 
@@ -193,7 +194,7 @@ impl Roadmap {
                 filled[required] += 1;
             }
         }
-        let by_id = skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let by_id = IdIndex::new(&skills, |s| &s.id);
         let by_alias =
             skills.iter().enumerate().flat_map(|(i, s)| s.aliases.iter().map(move |a| (a.clone(), i))).collect();
         Roadmap { id, title, summary, audience, phases, skills, pages, unlocks_at, unlocked, by_id, by_alias }
@@ -212,7 +213,7 @@ impl Roadmap {
 
     /// The index of the skill with this exact id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.by_id.get(&self.skills, |s| &s.id, id)
     }
 
     pub fn skill(&self, id: &str) -> Option<&Skill> {
