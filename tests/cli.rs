@@ -182,7 +182,8 @@ fn progress_under_an_old_id_follows_the_alias_and_unknown_ids_are_kept() {
             sandbox.state().display()
         )
     );
-    sandbox.run(&["--content", "tests/fixtures/content/aliases", "done", "basics/first"]);
+    let again = sandbox.run(&["--content", "tests/fixtures/content/aliases", "done", "basics/first"]);
+    assert_eq!(again.stderr, "", "the note is said once");
     let text = sandbox.state_text();
     assert!(text.contains("basics/second:\n    status: done"), "{text}");
     assert!(!text.contains("old-second") && text.contains("gone/skill:\n    status: doing"), "{text}");

@@ -5,8 +5,24 @@ mod common;
 
 use common::Sandbox;
 
-const COMMANDS: &[&str] =
-    &["status", "next", "show", "start", "done", "skip", "reset", "validate", "export", "new", "completions", "man"];
+const COMMANDS: &[&str] = &[
+    "status",
+    "next",
+    "show",
+    "start",
+    "done",
+    "skip",
+    "reset",
+    "tick",
+    "review",
+    "milestone",
+    "plan",
+    "validate",
+    "export",
+    "new",
+    "completions",
+    "man",
+];
 
 #[test]
 fn completions_generate_for_every_shell() {

@@ -31,7 +31,13 @@ impl App {
     /// What follows from the progress is worked out once per change, not on every key or
     /// frame.
     pub(crate) fn refresh(&mut self) {
+        let selected = self.home_target();
         self.derived = super::Derived::new(&self.roadmap, &self.progress, self.today);
+        // The step stays selected when the list reorders around it; one that left the list
+        // (done) gives its row to the step after it.
+        if let Some(row) = selected.and_then(|target| self.home_items().iter().position(|s| s.target == target)) {
+            self.home_row = row;
+        }
     }
 
     pub(super) fn home_update(&mut self, action: Action) -> Option<Effect> {

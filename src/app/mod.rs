@@ -24,6 +24,9 @@ use crate::keymap::Mode;
 use crate::progress::{Date, MilestoneProgress, Progress, SkillProgress, Status};
 use crate::ui::theme::Theme;
 
+/// How many screens Esc can go back through.
+const MAX_HISTORY: usize = 100;
+
 /// The screens, as the learner moves between them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -229,6 +232,10 @@ impl App {
             let place =
                 if matches!(self.screen, Screen::Skill(_)) { self.skill.clone() } else { SkillState::default() };
             self.history.push((self.screen, place));
+            // Back goes a long way, not forever: switching screens all day keeps no list of it.
+            if self.history.len() > MAX_HISTORY {
+                self.history.remove(0);
+            }
             self.screen = screen;
         }
     }

@@ -391,3 +391,16 @@ fn quit_suspend_and_saves_are_effects_for_the_loop() {
         Some(Message { text: "Not saved: cannot save progress to /x: Permission denied".into(), error: true })
     );
 }
+
+#[test]
+fn the_selected_step_stays_selected_when_the_list_reorders() {
+    let mut app = fixture();
+    let decomposition = skill_index(&app, "basics/decomposition");
+    let row = app.home_items().iter().position(|s| s.target == crate::suggest::Target::Skill(decomposition));
+    app.home_row = row.expect("a review of Problem decomposition is listed");
+    assert!(app.home_row > 0);
+    // Back in progress, it moves to the top (started before Python basics): the selection follows.
+    assert_eq!(app.update(Action::SetStatus(Status::Doing)), Some(Effect::Save));
+    assert_eq!(app.home_row, 0);
+    assert_eq!(app.home_selected_skill(), Some(decomposition));
+}

@@ -93,13 +93,17 @@ pub const CACHE_VAR: &str = "ROADMAP_CACHE_DIR";
 /// Loads a roadmap through the content cache (`<cache dir>/roadmap-tutor/`), so a large
 /// roadmap is parsed once rather than on every run.
 pub fn cached_roadmap(source: &Source) -> Result<Roadmap, Failure> {
-    let dir = match std::env::var_os(CACHE_VAR) {
+    let Some(dir) = cache_dir() else { return load_roadmap(source) };
+    content::Cache::new(dir).load(source).map_err(|problems| Failure::Content { root: source.display_root(), problems })
+}
+
+/// `<cache dir>/roadmap-tutor`, or `ROADMAP_CACHE_DIR`; `None` when that is set empty.
+fn cache_dir() -> Option<PathBuf> {
+    match std::env::var_os(CACHE_VAR) {
         Some(dir) if dir.is_empty() => None,
         Some(dir) => Some(PathBuf::from(dir)),
         None => directories::ProjectDirs::from("", "", "roadmap-tutor").map(|dirs| dirs.cache_dir().to_path_buf()),
-    };
-    let Some(dir) = dir else { return load_roadmap(source) };
-    content::Cache::new(dir).load(source).map_err(|problems| Failure::Content { root: source.display_root(), problems })
+    }
 }
 
 pub fn state_path(cli: &Cli) -> Result<PathBuf, Failure> {
@@ -171,9 +175,10 @@ impl Session {
         Err(Failure::Usage(format!("no phase `{query}` in {}: {hint}", self.roadmap.title)))
     }
 
-    /// The note about kept progress for unknown ids, if there is any.
+    /// The note about kept progress for unknown ids: said once for each set of such ids in a
+    /// progress file (a marker in the cache folder remembers it), not on every command.
     pub fn orphan_note(&self) -> Option<String> {
-        if self.orphans.is_empty() {
+        if self.orphans.is_empty() || !first_mention(self.store.path(), &self.orphans) {
             return None;
         }
         let shown: Vec<&str> = self.orphans.iter().take(5).map(String::as_str).collect();
@@ -186,6 +191,25 @@ impl Session {
             shown.join(", ")
         ))
     }
+}
+
+/// Whether these orphaned ids of this progress file have not been mentioned yet; remembers
+/// that they now have. Without a cache folder every run mentions them.
+fn first_mention(state: &Path, orphans: &[String]) -> bool {
+    use std::hash::{Hash, Hasher};
+    let Some(dir) = cache_dir() else { return true };
+    let digest = |value: &dyn Fn(&mut std::collections::hash_map::DefaultHasher)| {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        value(&mut hasher);
+        format!("{:016x}", hasher.finish())
+    };
+    let marker = dir.join(format!("mentioned-{}", digest(&|h| state.hash(h))));
+    let seen = digest(&|h| orphans.hash(h));
+    if std::fs::read_to_string(&marker).is_ok_and(|text| text == seen) {
+        return false;
+    }
+    let _ = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&marker, &seen));
+    true
 }
 
 pub fn unknown_id(roadmap: &Roadmap, query: &str) -> Failure {

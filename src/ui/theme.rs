@@ -38,14 +38,15 @@ impl ThemeName {
     fn palette(self) -> Palette {
         use Color::*;
         match self {
+            // No yellow: the one ANSI color that many palettes make unreadable on white.
             ThemeName::Default => Palette {
                 heading: Cyan,
-                code: Yellow,
+                code: Magenta,
                 link: Blue,
                 quote: Magenta,
                 good: Green,
-                active: Yellow,
-                warning: Yellow,
+                active: Magenta,
+                warning: Red,
                 error: Red,
                 core: Cyan,
                 stretch: Magenta,
@@ -236,9 +237,10 @@ mod tests {
         assert_eq!(Theme::new(true), Theme::named(ThemeName::Default, true));
         let theme = Theme::new(true);
         assert_eq!(theme.title, Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD));
-        assert_eq!(theme.code, Style::new().fg(Color::Yellow));
+        assert_eq!(theme.code, Style::new().fg(Color::Magenta));
         assert_eq!(theme.done, Style::new().fg(Color::Green));
-        let basic = [Color::Red, Color::Green, Color::Yellow, Color::Blue, Color::Magenta, Color::Cyan];
+        // Plain ANSI colors, and no yellow, which washes out on many light backgrounds.
+        let basic = [Color::Red, Color::Green, Color::Blue, Color::Magenta, Color::Cyan];
         assert!(colors(&theme).iter().all(|c| basic.contains(c)), "{:?}", colors(&theme));
     }
 

@@ -118,6 +118,10 @@ fn render_skill(out: &mut String, skill: &SkillReport) {
         facts.push(format!("{} of {}", skill.checkpoints_met, plural(skill.checkpoints.len(), "checkpoint")));
     }
     let _ = writeln!(out, "  {}", facts.join(" · "));
+    // What the learner can now do, in their own checklist's words: the portfolio's substance.
+    for checkpoint in skill.checkpoints.iter().filter(|c| c.met) {
+        let _ = writeln!(out, "  - [x] {}", escape(&checkpoint.text));
+    }
     if let Some(note) = &skill.note {
         for line in note.trim_end().lines() {
             let line = line.trim_end();

@@ -97,7 +97,11 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(fs::Permissions::from_mode(0o666));
         }
-        let mut temp = builder.tempfile_in(dir)?;
+        // tempfile names its own temporary file in errors; the learner named `path`.
+        let mut temp = builder.tempfile_in(dir).map_err(|error| {
+            let text = error.to_string();
+            std::io::Error::new(error.kind(), text.split(" at path ").next().unwrap_or(&text).to_string())
+        })?;
         temp.write_all(bytes)?;
         if let Ok(metadata) = fs::metadata(path) {
             temp.as_file().set_permissions(metadata.permissions())?;
