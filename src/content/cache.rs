@@ -99,25 +99,19 @@ fn key_of(what: impl FnOnce(&mut std::collections::hash_map::DefaultHasher)) -> 
 }
 
 /// The key of a listed tree and the newest time among its files; `None` when a file could
-/// not be looked at, since then the cold path has problems to report. Each file is hashed on
-/// its own, on every core, and the hashes are added up: the key needs no sorted listing.
+/// not be looked at, since then the cold path has problems to report. Each file's digest was
+/// made along with its `stat`; they are added up, so the key needs no sorted listing.
 fn fingerprint(root: &Path, listing: &Listing) -> Option<(u64, SystemTime)> {
     if !listing.problems.is_empty() {
         return None;
     }
     let files: Vec<&Listed> = listing.roadmap_yaml.iter().chain(listing.dirs.iter().flat_map(|d| &d.files)).collect();
-    let stamps = super::par::map(&files, |listed| {
-        let stamp = listed.stamp.as_ref().ok()?;
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (&listed.rel, stamp).hash(&mut hasher);
-        Some((hasher.finish(), stamp.newest()))
-    });
     let mut sum = 0u64;
     let mut newest = SystemTime::UNIX_EPOCH;
-    for stamped in stamps {
-        let (hash, time) = stamped?;
-        sum = sum.wrapping_add(hash);
-        newest = newest.max(time);
+    for listed in &files {
+        let stamp = listed.stamp.as_ref().ok()?;
+        sum = sum.wrapping_add(listed.digest);
+        newest = newest.max(stamp.newest());
     }
     let key = key_of(|hasher| {
         root.hash(hasher);

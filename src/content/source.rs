@@ -73,6 +73,8 @@ pub struct Listed {
     /// Relative to the roadmap folder, with `/` separators.
     pub rel: String,
     pub stamp: std::io::Result<Stamp>,
+    /// `Stamp::digest` of the file, worked out with the `stat` (0 when there is no stamp).
+    pub digest: u64,
 }
 
 /// What `stat` says of a file, in the few fields the loader and the cache use (a roadmap of
@@ -121,6 +123,42 @@ impl Stamp {
     /// The newest of its times.
     pub fn newest(&self) -> SystemTime {
         self.modified.max(self.changed).unwrap_or(SystemTime::UNIX_EPOCH)
+    }
+
+    /// 64 bits that change whenever the file's name or stamp does. Quick rather than keyed:
+    /// it tells versions of the same files apart, where nobody gains by a collision.
+    pub fn digest(&self, rel: &str) -> u64 {
+        let mut digest = Digest(0x9e37_79b9_7f4a_7c15);
+        for chunk in rel.as_bytes().chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            digest.add(u64::from_le_bytes(word));
+        }
+        let nanos = |time: Option<SystemTime>| {
+            time.and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok()).map_or(u64::MAX, |d| d.as_nanos() as u64)
+        };
+        for word in [rel.len() as u64, self.len, self.kind as u64, nanos(self.modified), nanos(self.changed)] {
+            digest.add(word);
+        }
+        digest.add(self.identity.0);
+        digest.add(self.identity.1);
+        digest.finish()
+    }
+}
+
+/// FxHash's step, then splitmix64's finish so every input bit reaches every output bit.
+struct Digest(u64);
+
+impl Digest {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(self) -> u64 {
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
     }
 }
 
@@ -238,7 +276,9 @@ pub fn list_dir(root: &Path, shown: &str) -> Listing {
                 listing.dirs.push(ListedDir { name, files: Vec::new(), cannot_list, ignored });
             }
             Ok(metadata) if name == "roadmap.yaml" => {
-                listing.roadmap_yaml = Some(Listed { rel: name, stamp: Ok(Stamp::of(&metadata)) });
+                let stamp = Stamp::of(&metadata);
+                let digest = stamp.digest(&name);
+                listing.roadmap_yaml = Some(Listed { rel: name, stamp: Ok(stamp), digest });
             }
             Ok(_) => {}
             Err(error) => listing.problems.push(Problem::new(join(shown, &name), 1, format!("cannot read: {error}"))),
@@ -246,15 +286,17 @@ pub fn list_dir(root: &Path, shown: &str) -> Listing {
     }
     // Asked of the open folder (no path to resolve), except through a symlink, which is
     // followed like any file the loader opens.
-    let stated = super::par::map(&pending, |(_, _, entry)| {
+    let stated = super::par::map(&pending, |(_, rel, entry)| {
         let metadata = match entry.file_type() {
             Ok(kind) if !kind.is_symlink() => entry.metadata(),
             _ => fs::metadata(entry.path()),
         };
-        metadata.map(|m| Stamp::of(&m))
+        let stamp = metadata.map(|m| Stamp::of(&m));
+        let digest = stamp.as_ref().map_or(0, |s| s.digest(rel));
+        (stamp, digest)
     });
-    for ((dir, rel, _), stamp) in pending.into_iter().zip(stated) {
-        listing.dirs[dir].files.push(Listed { rel, stamp });
+    for ((dir, rel, _), (stamp, digest)) in pending.into_iter().zip(stated) {
+        listing.dirs[dir].files.push(Listed { rel, stamp, digest });
     }
     listing
 }
