@@ -24,7 +24,7 @@ pub fn set_status(session: &mut Session, out: &mut Output, index: usize, status:
     let unchanged = if before == status { " (it already was)" } else { "" };
     out.line(format!("{}: {title} ({id}){unchanged}", verb(out, status)))?;
     if status == Status::Done {
-        let advice = suggest::advise(&session.roadmap, &session.progress, session.today);
+        let advice = suggest::advise_at_most(&session.roadmap, &session.progress, session.today, 0);
         for warning in advice.warnings.iter().filter(|w| w.skill == Some(index)) {
             let lead = format!("{} ", out.paint("Warning:", out.painter.theme.warning));
             out.wrapped(&lead, 9, &warning.message)?;

@@ -8,7 +8,8 @@ use super::output::Output;
 use super::session::Session;
 
 pub fn next(session: &Session, out: &mut Output, limit: Option<usize>) -> io::Result<()> {
-    let advice = suggest::advise(&session.roadmap, &session.progress, session.today);
+    let at_most = limit.unwrap_or(usize::MAX);
+    let advice = suggest::advise_at_most(&session.roadmap, &session.progress, session.today, at_most);
     let shown = |list: &[Suggestion]| limit.unwrap_or(list.len()).min(list.len());
     if !out.tty {
         return records(session, out, &advice, shown(&advice.next), shown(&advice.reviews));
@@ -103,7 +104,7 @@ fn label(kind: SuggestionKind) -> &'static str {
 
 /// `Next: Git basics (foundations/git-basics): …`, the line a change ends with.
 pub fn next_line(session: &Session) -> Option<String> {
-    let advice = suggest::advise(&session.roadmap, &session.progress, session.today);
+    let advice = suggest::advise_at_most(&session.roadmap, &session.progress, session.today, 1);
     let step = advice.next.first()?;
     let roadmap = &session.roadmap;
     let what = match step.target {

@@ -101,11 +101,17 @@ pub struct Advice {
 
 /// The next steps, the warnings and the reviews due for this progress on `today`.
 pub fn advise(roadmap: &Roadmap, progress: &Progress, today: Date) -> Advice {
+    advise_at_most(roadmap, progress, today, usize::MAX)
+}
+
+/// The same advice with at most `limit` next steps and `limit` reviews, the best ones (the
+/// rest are never worded). Warnings are all there.
+pub fn advise_at_most(roadmap: &Roadmap, progress: &Progress, today: Date, limit: usize) -> Advice {
     let view = view::View::new(roadmap, progress);
     Advice {
-        next: rank::next(&view, today),
+        next: rank::next(&view, today, limit),
         warnings: warnings::warnings(&view, today),
-        reviews: review::reviews(&view, today),
+        reviews: review::reviews(&view, today, limit),
     }
 }
 

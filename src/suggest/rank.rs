@@ -11,11 +11,13 @@ use super::view::View;
 use super::words::{count, days_ago};
 use super::{Suggestion, SuggestionKind, Target};
 
-pub(super) fn next(view: &View, today: Date) -> Vec<Suggestion> {
+/// At most `limit` next steps, ranked first and worded after.
+pub(super) fn next(view: &View, today: Date, limit: usize) -> Vec<Suggestion> {
     let current = current(view);
     let mut next = continuing(view, today);
     next.extend(milestones(view, current, today));
-    next.extend(starts(view, current));
+    next.truncate(limit);
+    next.extend(starts(view, current, limit - next.len()));
     next
 }
 
@@ -74,7 +76,7 @@ fn milestones(view: &View, current: Option<usize>, today: Date) -> Vec<Suggestio
 /// then core before stretch before deep, then the skill that unlocks the most, then phase
 /// order and id. Later phases wait while the current phase's core can move forward, so
 /// following the list never means working ahead.
-fn starts(view: &View, current: Option<usize>) -> Vec<Suggestion> {
+fn starts(view: &View, current: Option<usize>, limit: usize) -> Vec<Suggestion> {
     let (roadmap, skills) = (view.roadmap, &view.roadmap.skills);
     let held_back = current.filter(|&phase| core_can_move(view, phase));
     let mut ready: Vec<usize> = (0..skills.len())
@@ -91,6 +93,7 @@ fn starts(view: &View, current: Option<usize>) -> Vec<Suggestion> {
     });
     ready
         .into_iter()
+        .take(limit)
         .map(|skill| Suggestion {
             kind: SuggestionKind::Start,
             target: Target::Skill(skill),

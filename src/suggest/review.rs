@@ -39,9 +39,12 @@ fn reviewed_since(record: &SkillProgress, finished: Date) -> Option<Date> {
     record.reviewed.filter(|&reviewed| reviewed >= finished)
 }
 
-pub(super) fn reviews(view: &View, today: Date) -> Vec<Suggestion> {
-    let mut unticked: Vec<(usize, &str, usize, String)> = Vec::new();
-    let mut due: Vec<(Date, usize, &str, usize, String)> = Vec::new();
+/// The reviews due, at most `limit` of them: ranked first, worded after (a long-running
+/// learner has thousands of done skills, and a list shows a few).
+pub(super) fn reviews(view: &View, today: Date, limit: usize) -> Vec<Suggestion> {
+    // (phase, id, skill, open checkpoints) and (due date, phase, id, skill, finished, step).
+    let mut unticked: Vec<(usize, &str, usize, usize)> = Vec::new();
+    let mut due: Vec<(Date, usize, &str, usize, Date, i64)> = Vec::new();
     for (index, skill) in view.roadmap.skills.iter().enumerate() {
         let Some(record) = view.record(index).filter(|r| r.status == Status::Done) else { continue };
         let open = (0..skill.checkpoint_count).filter(|c| !record.checkpoints.contains(c)).count();
@@ -50,12 +53,7 @@ pub(super) fn reviews(view: &View, today: Date) -> Vec<Suggestion> {
             None => record.reviewed.is_some(),
         };
         if open > 0 && !reviewed {
-            let reason = if skill.checkpoint_count == 1 {
-                "its checkpoint is not ticked yet".to_string()
-            } else {
-                format!("{open} of {} checkpoints not ticked yet", skill.checkpoint_count)
-            };
-            unticked.push((skill.phase, &skill.id, index, reason));
+            unticked.push((skill.phase, &skill.id, index, open));
             continue;
         }
         if let (Some(next), Some(finished)) = (next_review(record), record.finished)
@@ -67,14 +65,25 @@ pub(super) fn reviews(view: &View, today: Date) -> Vec<Suggestion> {
                 .iter()
                 .rev()
                 .find(|&&days| days >= next.after_days && finished.add_days(days) <= today)
-                .unwrap_or(&next.after_days);
-            let reason = format!("done {}, time for the {step}-day review", days_ago(today.days_after(finished)));
-            due.push((next.date, skill.phase, &skill.id, index, reason));
+                .copied()
+                .unwrap_or(next.after_days);
+            due.push((next.date, skill.phase, &skill.id, index, finished, step));
         }
     }
-    unticked.sort();
-    due.sort();
+    unticked.sort_unstable();
+    due.sort_unstable();
     let review = |index, reason| Suggestion { kind: SuggestionKind::Review, target: Target::Skill(index), reason };
-    let first = unticked.into_iter().map(|(_, _, index, reason)| review(index, reason));
-    first.chain(due.into_iter().map(|(_, _, _, index, reason)| review(index, reason))).collect()
+    let first = unticked.into_iter().map(|(_, _, index, open)| {
+        let total = view.roadmap.skills[index].checkpoint_count;
+        let reason = if total == 1 {
+            "its checkpoint is not ticked yet".to_string()
+        } else {
+            format!("{open} of {total} checkpoints not ticked yet")
+        };
+        review(index, reason)
+    });
+    let then = due.into_iter().map(|(_, _, _, index, finished, step)| {
+        review(index, format!("done {}, time for the {step}-day review", days_ago(today.days_after(finished))))
+    });
+    first.chain(then).take(limit).collect()
 }

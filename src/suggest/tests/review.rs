@@ -75,3 +75,22 @@ fn a_skill_never_reviewed_is_due_for_the_latest_step_it_passed_and_one_review_co
     let reviewed = done("2026-07-24", Some("2026-11-21"));
     assert_eq!(next_review(&reviewed), None, "the one review covered every step it passed");
 }
+
+#[test]
+fn a_limit_keeps_the_best_steps_and_reviews_unchanged() {
+    let roadmap = school();
+    let progress = progress(&[
+        "basics/setup done 2026-07-20",
+        "basics/thinking done 2026-11-01",
+        "basics/syntax done 2026-08-01 ticked 0",
+        "basics/loops doing 2026-11-10",
+    ]);
+    let all = crate::suggest::advise(&roadmap, &progress, super::today());
+    assert!(all.next.len() >= 2 && all.reviews.len() >= 2, "{all:?}");
+    for limit in 0..4 {
+        let some = crate::suggest::advise_at_most(&roadmap, &progress, super::today(), limit);
+        assert_eq!(some.next, all.next[..limit.min(all.next.len())], "{limit}");
+        assert_eq!(some.reviews, all.reviews[..limit.min(all.reviews.len())], "{limit}");
+        assert_eq!(some.warnings, all.warnings);
+    }
+}
