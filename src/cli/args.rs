@@ -14,6 +14,7 @@ use super::export::ExportArgs;
 Files:
   Progress lives in <config dir>/roadmap-tutor/progress.yaml (on Linux ~/.config/roadmap-tutor/).
   --state FILE or ROADMAP_STATE uses another file; --content DIR or ROADMAP_CONTENT another roadmap.
+  Parsed roadmaps are cached in <cache dir>/roadmap-tutor (ROADMAP_CACHE_DIR; empty: no cache).
 
 Exit status: 0 ok, 1 problems (broken content, unreadable progress), 2 bad usage.")]
 pub struct Cli {

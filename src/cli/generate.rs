@@ -179,17 +179,26 @@ fn render_reference(roff: &mut Roff) {
             ("TERM", "When dumb, no colors unless CLICOLOR_FORCE asks for them."),
             ("COLORFGBG", "Read by --theme auto to tell a dark background from a light one."),
             ("ROADMAP_TODAY", "A date like 2026-11-21 to use as today (for demos and tests)."),
+            ("ROADMAP_CACHE_DIR", "Where parsed roadmaps are cached; empty turns the cache off."),
         ],
     );
     roff.control("SH", ["FILES"]);
     entries(
         roff,
-        &[(
-            "~/.config/roadmap-tutor/progress.yaml",
-            "Progress on Linux (under $XDG_CONFIG_HOME when set); on macOS in \
+        &[
+            (
+                "~/.config/roadmap-tutor/progress.yaml",
+                "Progress on Linux (under $XDG_CONFIG_HOME when set); on macOS in \
                  ~/Library/Application Support/roadmap-tutor/. Saved atomically, with the previous \
                  version kept as progress.yaml.bak.",
-        )],
+            ),
+            (
+                "~/.cache/roadmap-tutor/",
+                "Parsed roadmaps, on Linux (under $XDG_CACHE_HOME when set); on macOS in \
+                 ~/Library/Caches/roadmap-tutor/. Any change to a roadmap's files means a fresh \
+                 parse; the folder can be deleted at any time.",
+            ),
+        ],
     );
     roff.control("SH", ["EXIT STATUS"]);
     entries(
