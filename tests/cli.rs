@@ -236,3 +236,26 @@ fn tick_lists_and_ticks_checkpoints_by_number() {
     );
     assert_eq!(sandbox.state_text(), before, "a bad number changes nothing");
 }
+
+#[test]
+fn a_cached_roadmap_is_used_until_a_file_changes_and_never_shown_stale() {
+    let sandbox = Sandbox::new();
+    let roadmap = sandbox.home.path().join("roadmap");
+    common::copy_dir(&common::manifest_path("tests/fixtures/content/valid"), &roadmap);
+    // Files changed in the last two seconds are not cached; wait them out once.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let show = || sandbox.run(&["--content", roadmap.to_str().unwrap(), "show", "basics/first"]);
+    let first = show();
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let cached: Vec<_> = std::fs::read_dir(sandbox.cache.path().join("roadmap-tutor")).unwrap().collect();
+    assert_eq!(cached.len(), 1, "the parsed roadmap is kept");
+    assert_eq!(show().stdout, first.stdout, "and shown the same from the cache");
+    assert!(first.stdout.contains("Because it does."), "{}", first.stdout);
+
+    // The same size, so only the file's times tell: the next run shows the new text.
+    let file = roadmap.join("basics/first.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("Because it does.", "Because it can.")).unwrap();
+    let after = show();
+    assert!(after.stdout.contains("Because it can.") && !after.stdout.contains("it does"), "{}", after.stdout);
+}
