@@ -61,7 +61,7 @@ fn resizing_down_to_nothing_and_back_never_breaks() {
     tui.resize(40, 12);
     tui.wait_until("the narrow layout", |t| t.screen().contains("1 Home") && !t.screen().contains("Python Backend"));
     tui.resize(30, 10);
-    tui.wait_for("Terminal too small: 30x10");
+    tui.wait_for("Too small: 30x10, needs 40x12");
     for (cols, rows) in [(1, 1), (500, 200), (2, 50), (80, 24)] {
         tui.resize(cols, rows);
     }
@@ -86,7 +86,7 @@ fn sigterm_gives_the_terminal_back() {
 fn a_20x5_terminal_shows_a_notice_and_quits_cleanly() {
     let learner = Learner::new();
     let mut tui = learner.open(20, 5);
-    tui.wait_for("Terminal too small");
+    tui.wait_for("Needs 40x12");
     tui.type_keys("q");
     assert_eq!(tui.wait_exit(), 0);
     tui.assert_restored();

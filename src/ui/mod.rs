@@ -25,14 +25,7 @@ use crate::suggest::SuggestionKind;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if !layout::fits(area) {
-            let notice = format!(
-                "Terminal too small: {}x{} (needs {}x{})",
-                area.width,
-                area.height,
-                layout::MIN_WIDTH,
-                layout::MIN_HEIGHT
-            );
-            Line::styled(parts::truncate(&notice, usize::from(area.width)), self.theme.warning).render(area, buf);
+            too_small(self, area, buf);
             return;
         }
         let chrome = layout::chrome(area);
@@ -51,6 +44,21 @@ impl Widget for &App {
             help::render(self, scroll, chrome.body, buf);
         }
     }
+}
+
+/// One line that says how small the terminal is and what it needs, in the longest form that
+/// fits, so the size it asks for is never cut off.
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let (w, h, need_w, need_h) = (area.width, area.height, layout::MIN_WIDTH, layout::MIN_HEIGHT);
+    let forms = [
+        format!("Terminal too small: {w}x{h} (needs {need_w}x{need_h})"),
+        format!("Too small: {w}x{h}, needs {need_w}x{need_h}"),
+        format!("Needs {need_w}x{need_h}"),
+        format!("{need_w}x{need_h}"),
+    ];
+    let width = usize::from(area.width);
+    let notice = forms.iter().find(|form| wrap::width(form) <= width).unwrap_or(&forms[forms.len() - 1]);
+    Line::styled(parts::truncate(notice, width), app.theme.warning).render(area, buf);
 }
 
 fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
