@@ -30,8 +30,10 @@ fn phases(app: &App, area: Rect, buf: &mut Buffer) {
     parts::list(inner, buf, theme, app.roadmap.phases.len(), Some(app.map.phase), focused, |index, width| {
         let phase = &app.roadmap.phases[index];
         let counts = app.derived.tally.phases[index];
-        let right = vec![Span::styled(format!("{}/{}", counts.complete(), counts.total), theme.dim)];
-        parts::spread(vec![Span::raw(phase.title.clone())], right, width)
+        let count = format!("{}/{}", counts.complete(), counts.total);
+        // A long name gives way at a word, before the count does.
+        let name = parts::truncate_words(&phase.title, width.saturating_sub(wrap::width(&count) + 1));
+        parts::spread(vec![Span::raw(name)], vec![Span::styled(count, theme.dim)], width)
     });
 }
 
