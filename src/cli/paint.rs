@@ -25,7 +25,7 @@ impl Painter {
     }
 
     pub fn paint(&self, text: &str, style: Style) -> String {
-        if !self.color {
+        if !self.color || text.is_empty() {
             return text.to_string();
         }
         let codes = sgr(style);
