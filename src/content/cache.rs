@@ -10,16 +10,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
+use super::listing::{self, KnownDirs, Listed, Listing};
 use super::model::Roadmap;
 use super::pages::{PageFile, Pages};
 use super::problem::Problems;
-use super::source::{self, Listed, Listing, Source};
+use super::source::{self, Source};
 
 /// The first bytes of a cache file; the digit changes whenever `codec`'s layout does.
-const MAGIC: &[u8; 8] = b"RTCACHE3";
+const MAGIC: &[u8; 8] = b"RTCACHE4";
 
-/// The magic, the key, and where the table of page offsets starts (it runs to the end).
-const HEADER: usize = 24;
+/// The magic, the key, where the outline starts (after the known folders) and where the
+/// table of page offsets starts (it runs to the end).
+const HEADER: usize = 32;
 
 /// A file changed this recently may change again within the file system's timestamp
 /// granularity without its times moving, so a parse of it is not kept (git's "racy clean").
@@ -49,7 +51,7 @@ impl Cache {
                     return Ok(roadmap);
                 }
                 let roadmap = super::load(source)?;
-                write(&self.dir, &file, key, &roadmap);
+                write(&self.dir, &file, key, &KnownDirs::default(), &roadmap);
                 Ok(roadmap)
             }
             Source::Dir(dir) => {
@@ -61,9 +63,10 @@ impl Cache {
                 let file = self.dir.join(format!("dir-{:016x}.bin", name.finish()));
                 // The cached outline is decoded while the tree is looked at (mostly waiting on
                 // the system), and used only if its key is the tree's.
+                let known = read_known(&file);
                 let (listing, cached) = std::thread::scope(|scope| {
                     let cached = scope.spawn(|| read(&file));
-                    let listing = source::list_dir(dir, &shown);
+                    let listing = listing::list_dir(dir, &shown, known.as_ref());
                     (listing, cached.join().ok().flatten())
                 });
                 let fingerprint = fingerprint(&root, &listing);
@@ -72,11 +75,12 @@ impl Cache {
                 {
                     return Ok(roadmap);
                 }
+                let known = KnownDirs::of(&listing);
                 let roadmap = super::assemble::assemble(&shown, source::read_listing(listing, &shown))?;
                 if let Some((key, newest)) = fingerprint
                     && newest + SETTLED < SystemTime::now()
                 {
-                    write(&self.dir, &file, key, &roadmap);
+                    write(&self.dir, &file, key, &known, &roadmap);
                 }
                 Ok(roadmap)
             }
@@ -113,14 +117,40 @@ fn fingerprint(root: &Path, listing: &Listing) -> Option<(u64, SystemTime)> {
         sum = sum.wrapping_add(listed.digest);
         newest = newest.max(stamp.newest());
     }
+    // The folders' own stamps too: their names are taken on trust while those hold.
+    for stamp in listing.dirs.iter().filter_map(|dir| dir.stamp.as_ref()) {
+        newest = newest.max(stamp.newest());
+    }
     let key = key_of(|hasher| {
         root.hash(hasher);
         for dir in &listing.dirs {
-            (&dir.name, dir.files.len()).hash(hasher);
+            (&dir.name, dir.files.len(), dir.stamp.map(|stamp| stamp.digest(&dir.name))).hash(hasher);
         }
         (files.len(), sum).hash(hasher);
     });
     Some((key, newest))
+}
+
+/// The key, where the outline starts and where the page table starts, if the file starts
+/// like a cache file of this layout.
+fn header(file: &mut fs::File, len: u64) -> Option<(u64, u64, u64)> {
+    let mut header = [0; HEADER];
+    file.read_exact(&mut header).ok()?;
+    let word = |at: usize| header[at..at + 8].try_into().ok().map(u64::from_le_bytes);
+    let (key, outline_at, table_at) = (word(8)?, word(16)?, word(24)?);
+    let laid_out = HEADER as u64 <= outline_at && outline_at <= table_at && table_at < len;
+    (&header[..8] == MAGIC && laid_out).then_some((key, outline_at, table_at))
+}
+
+/// The phase folders the cache saw and their names: read before the tree is listed, so
+/// folders that did not change are not listed again.
+fn read_known(path: &Path) -> Option<KnownDirs> {
+    let mut file = fs::File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let (_, outline_at, _) = header(&mut file, len)?;
+    let section = outline_at - HEADER as u64;
+    let input = BufReader::with_capacity(section.min(4 << 20) as usize, (&file).take(section));
+    super::codec::decode_known(input, section).ok()
 }
 
 /// The cached roadmap and the key it was stored under, if the file exists and its outline
@@ -128,13 +158,7 @@ fn fingerprint(root: &Path, listing: &Listing) -> Option<(u64, SystemTime)> {
 fn read(path: &Path) -> Option<(u64, Roadmap)> {
     let mut file = fs::File::open(path).ok()?;
     let len = file.metadata().ok()?.len();
-    let mut header = [0; HEADER];
-    file.read_exact(&mut header).ok()?;
-    let key = u64::from_le_bytes(header[8..16].try_into().ok()?);
-    let table_at = u64::from_le_bytes(header[16..].try_into().ok()?);
-    if &header[..8] != MAGIC || !(HEADER as u64..len).contains(&table_at) {
-        return None;
-    }
+    let (key, outline_at, table_at) = header(&mut file, len)?;
     let mut table = vec![0; usize::try_from(len - table_at).ok()?];
     file.seek(SeekFrom::Start(table_at)).ok()?;
     file.read_exact(&mut table).ok()?;
@@ -142,11 +166,11 @@ fn read(path: &Path) -> Option<(u64, Roadmap)> {
         table.chunks_exact(8).map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default())).collect();
     let pages_at = *offsets.first()?;
     let ordered = offsets.windows(2).all(|w| w[0] <= w[1]) && offsets.last().is_some_and(|&end| end <= table_at);
-    if table.len() % 8 != 0 || !ordered || pages_at < HEADER as u64 {
+    if table.len() % 8 != 0 || !ordered || pages_at < outline_at {
         return None;
     }
-    let outline_len = pages_at - HEADER as u64;
-    file.seek(SeekFrom::Start(HEADER as u64)).ok()?;
+    let outline_len = pages_at - outline_at;
+    file.seek(SeekFrom::Start(outline_at)).ok()?;
     let input = BufReader::with_capacity(64 * 1024, (&file).take(outline_len));
     let (header, phases, skills) = super::codec::decode_outline(input, outline_len).ok()?;
     if offsets.len() != skills.len() + 1 {
@@ -158,14 +182,17 @@ fn read(path: &Path) -> Option<(u64, Roadmap)> {
 
 /// Keeps a parsed roadmap for next time. A cache that cannot be written costs only speed,
 /// so failures are ignored; the rename means no reader ever sees half a file.
-fn write(dir: &Path, path: &Path, key: u64, roadmap: &Roadmap) {
+fn write(dir: &Path, path: &Path, key: u64, known: &KnownDirs, roadmap: &Roadmap) {
     let mut bytes = Vec::with_capacity(64 * 1024);
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&key.to_le_bytes());
-    bytes.extend_from_slice(&[0; 8]);
+    bytes.extend_from_slice(&[0; 16]);
+    super::codec::encode_known(known, &mut bytes);
+    let outline_at = bytes.len() as u64;
     let offsets = super::codec::encode(roadmap, &mut bytes);
     let table_at = bytes.len() as u64;
-    bytes[16..HEADER].copy_from_slice(&table_at.to_le_bytes());
+    bytes[16..24].copy_from_slice(&outline_at.to_le_bytes());
+    bytes[24..HEADER].copy_from_slice(&table_at.to_le_bytes());
     for offset in offsets {
         bytes.extend_from_slice(&offset.to_le_bytes());
     }

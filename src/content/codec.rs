@@ -4,6 +4,7 @@
 
 use std::io::{self, BufRead, Read};
 
+use super::listing::{KnownDir, KnownDirs};
 use super::model::{Header, Kind, Level, Milestone, Page, Phase, Resource, ResourceKind, Roadmap, Skill};
 
 /// Appends the roadmap to `out`: first its outline (header, phases, skills), then the
@@ -63,6 +64,30 @@ pub fn encode(roadmap: &Roadmap, out: &mut Vec<u8>) -> Vec<u64> {
     }
     offsets.push(w.0.len() as u64);
     offsets
+}
+
+/// Appends the phase folders the cache knows, with their file names.
+pub fn encode_known(known: &KnownDirs, out: &mut Vec<u8>) {
+    let mut w = Writer(out);
+    w.len(known.0.len());
+    for dir in &known.0 {
+        w.text(&dir.name);
+        w.0.extend_from_slice(&dir.digest.to_le_bytes());
+        w.texts(&dir.files);
+    }
+}
+
+/// Reads what [`encode_known`] wrote.
+pub fn decode_known(input: impl BufRead, limit: u64) -> io::Result<KnownDirs> {
+    let mut r = Reader { input, left: limit };
+    let count = r.len()?;
+    let mut dirs = Vec::with_capacity(count);
+    for _ in 0..count {
+        let name = r.text()?;
+        let digest = u64::from_le_bytes(r.array()?);
+        dirs.push(KnownDir { name, digest, files: r.texts()? });
+    }
+    Ok(KnownDirs(dirs))
 }
 
 /// Reads an outline written by [`encode`]; `limit` is how many bytes it takes, so no length

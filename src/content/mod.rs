@@ -8,6 +8,7 @@ mod fields;
 mod frontmatter;
 mod graph;
 mod index;
+mod listing;
 mod locate;
 mod model;
 mod pages;

@@ -4,8 +4,8 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
+use super::listing::{FileKind, Listed, Listing, list_dir};
 use super::problem::Problem;
 
 /// Files larger than this are refused before they are read.
@@ -67,131 +67,12 @@ pub fn builtin_hash() -> u64 {
     builtin::HASH
 }
 
-/// A file the loader will read, as listed: where it is and what `stat` said of it.
-#[derive(Debug)]
-pub struct Listed {
-    /// Relative to the roadmap folder, with `/` separators.
-    pub rel: String,
-    pub stamp: std::io::Result<Stamp>,
-    /// `Stamp::digest` of the file, worked out with the `stat` (0 when there is no stamp).
-    pub digest: u64,
-}
-
-/// What `stat` says of a file, in the few fields the loader and the cache use (a roadmap of
-/// thousands of files keeps one per file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Stamp {
-    pub len: u64,
-    pub kind: FileKind,
-    pub modified: Option<SystemTime>,
-    /// When the file's inode last changed: every write moves it, and nothing sets it back.
-    pub changed: Option<SystemTime>,
-    /// Device and inode: a file replaced by another is another file.
-    pub identity: (u64, u64),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FileKind {
-    File,
-    Dir,
-    /// A device, a pipe or a socket.
-    Other,
-}
-
-impl Stamp {
-    fn of(metadata: &fs::Metadata) -> Stamp {
-        let kind = if metadata.is_file() {
-            FileKind::File
-        } else if metadata.is_dir() {
-            FileKind::Dir
-        } else {
-            FileKind::Other
-        };
-        #[cfg(unix)]
-        let (changed, identity) = {
-            use std::os::unix::fs::MetadataExt;
-            let changed = u64::try_from(metadata.ctime())
-                .ok()
-                .map(|secs| SystemTime::UNIX_EPOCH + std::time::Duration::new(secs, metadata.ctime_nsec() as u32));
-            (changed, (metadata.dev(), metadata.ino()))
-        };
-        #[cfg(not(unix))]
-        let (changed, identity) = (None, (0, 0));
-        Stamp { len: metadata.len(), kind, modified: metadata.modified().ok(), changed, identity }
-    }
-
-    /// The newest of its times.
-    pub fn newest(&self) -> SystemTime {
-        self.modified.max(self.changed).unwrap_or(SystemTime::UNIX_EPOCH)
-    }
-
-    /// 64 bits that change whenever the file's name or stamp does. Quick rather than keyed:
-    /// it tells versions of the same files apart, where nobody gains by a collision.
-    pub fn digest(&self, rel: &str) -> u64 {
-        let mut digest = Digest(0x9e37_79b9_7f4a_7c15);
-        for chunk in rel.as_bytes().chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            digest.add(u64::from_le_bytes(word));
-        }
-        let nanos = |time: Option<SystemTime>| {
-            time.and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok()).map_or(u64::MAX, |d| d.as_nanos() as u64)
-        };
-        for word in [rel.len() as u64, self.len, self.kind as u64, nanos(self.modified), nanos(self.changed)] {
-            digest.add(word);
-        }
-        digest.add(self.identity.0);
-        digest.add(self.identity.1);
-        digest.finish()
-    }
-}
-
-/// FxHash's step, then splitmix64's finish so every input bit reaches every output bit.
-struct Digest(u64);
-
-impl Digest {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn finish(self) -> u64 {
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-}
-
-/// A top-level folder (a phase candidate) and the markdown files in it.
-#[derive(Debug)]
-pub struct ListedDir {
-    pub name: String,
-    pub files: Vec<Listed>,
-    /// The folder could not be listed (a problem says why), so `files` is empty.
-    pub cannot_list: bool,
-    /// Markdown files that look like skills but are not read (a problem says why): `x.MD`,
-    /// `x.markdown`, the `.md` files of a folder inside the phase. Relative to the root.
-    pub ignored: Vec<String>,
-}
-
-/// Every file a roadmap folder is made of, before any is read: enough to tell whether
-/// anything changed since a cached parse.
-#[derive(Debug, Default)]
-pub struct Listing {
-    /// The folder the `rel` paths start from.
-    pub root: PathBuf,
-    pub roadmap_yaml: Option<Listed>,
-    pub dirs: Vec<ListedDir>,
-    /// Folders that cannot be listed, names that are not UTF-8.
-    pub problems: Vec<Problem>,
-}
-
 /// Reads the files of a roadmap. Problems with single files (unreadable, too large, not UTF-8)
 /// are collected; only a root that cannot be listed at all stops here.
 pub fn read(source: &Source) -> RawTree {
     match source {
         Source::Builtin => read_builtin(),
-        Source::Dir(dir) => read_listing(list_dir(dir, &source.display_root()), &source.display_root()),
+        Source::Dir(dir) => read_listing(list_dir(dir, &source.display_root(), None), &source.display_root()),
     }
 }
 
@@ -222,83 +103,6 @@ fn read_builtin() -> RawTree {
         }
     }
     tree
-}
-
-/// Lists a roadmap folder: `roadmap.yaml`, the top-level folders and their `.md` files, each
-/// with its metadata. The many `stat` calls of a large roadmap run on every core.
-pub fn list_dir(root: &Path, shown: &str) -> Listing {
-    let mut listing = Listing { root: root.to_path_buf(), ..Listing::default() };
-    let entries = match list(root) {
-        Ok(entries) => entries,
-        Err(error) => {
-            listing.problems.push(Problem::new(shown, 1, format!("cannot read this folder: {error}")));
-            return listing;
-        }
-    };
-    let mut pending: Vec<(usize, String, fs::DirEntry)> = Vec::new();
-    for (name, path) in entries {
-        let Some(name) = name_or_problem(name, shown, &mut listing.problems) else { continue };
-        if name.starts_with('.') {
-            continue;
-        }
-        match fs::metadata(&path) {
-            Ok(metadata) if metadata.is_dir() => {
-                let dir_shown = join(shown, &name);
-                let mut cannot_list = false;
-                let mut ignored = Vec::new();
-                match fs::read_dir(&path).and_then(|files| files.collect::<std::io::Result<Vec<_>>>()) {
-                    Ok(files) => {
-                        let index = listing.dirs.len();
-                        for entry in files {
-                            let file = entry.file_name();
-                            let Some(file) = name_or_problem(file, &dir_shown, &mut listing.problems) else {
-                                continue;
-                            };
-                            if file.starts_with('.') {
-                                continue;
-                            }
-                            if file.ends_with(".md") {
-                                let mut rel = String::with_capacity(name.len() + 1 + file.len());
-                                rel.push_str(&name);
-                                rel.push('/');
-                                rel.push_str(&file);
-                                pending.push((index, rel, entry));
-                            } else if let Some(problem) = not_read(&entry, &name, &file, &dir_shown, &mut ignored) {
-                                listing.problems.push(problem);
-                            }
-                        }
-                    }
-                    Err(error) => {
-                        cannot_list = true;
-                        listing.problems.push(Problem::new(dir_shown, 1, format!("cannot read this folder: {error}")))
-                    }
-                }
-                listing.dirs.push(ListedDir { name, files: Vec::new(), cannot_list, ignored });
-            }
-            Ok(metadata) if name == "roadmap.yaml" => {
-                let stamp = Stamp::of(&metadata);
-                let digest = stamp.digest(&name);
-                listing.roadmap_yaml = Some(Listed { rel: name, stamp: Ok(stamp), digest });
-            }
-            Ok(_) => {}
-            Err(error) => listing.problems.push(Problem::new(join(shown, &name), 1, format!("cannot read: {error}"))),
-        }
-    }
-    // Asked of the open folder (no path to resolve), except through a symlink, which is
-    // followed like any file the loader opens.
-    let stated = super::par::map(&pending, |(_, rel, entry)| {
-        let metadata = match entry.file_type() {
-            Ok(kind) if !kind.is_symlink() => entry.metadata(),
-            _ => fs::metadata(entry.path()),
-        };
-        let stamp = metadata.map(|m| Stamp::of(&m));
-        let digest = stamp.as_ref().map_or(0, |s| s.digest(rel));
-        (stamp, digest)
-    });
-    for ((dir, rel, _), (stamp, digest)) in pending.into_iter().zip(stated) {
-        listing.dirs[dir].files.push(Listed { rel, stamp, digest });
-    }
-    listing
 }
 
 /// Reads every listed file, on every core, with the checks that need no parsing.
@@ -353,75 +157,6 @@ fn read_listed(folder: &Path, listed: &Listed, root: &str, problems: &mut Vec<Pr
     let read = || read_limited(&folder.join(&listed.rel), stamp.len);
     let text = checked_text(root, &listed.rel, stamp.len, read, problems)?;
     Some(RawFile { rel: listed.rel.clone(), text })
-}
-
-/// A file or folder in a phase folder that an author may take for a skill but the loader does
-/// not read: a markdown file not named `.md`, or a folder holding markdown files. Its
-/// markdown files go to `ignored`. Anything else (images, notes) is left alone, unreported.
-fn not_read(entry: &fs::DirEntry, phase: &str, file: &str, shown: &str, ignored: &mut Vec<String>) -> Option<Problem> {
-    let is_dir = match entry.file_type() {
-        Ok(kind) if kind.is_symlink() => fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()),
-        Ok(kind) => kind.is_dir(),
-        Err(_) => false,
-    };
-    if is_dir {
-        // A folder that cannot be listed holds nothing the author can be told about.
-        let inside = fs::read_dir(entry.path()).ok()?;
-        let before = ignored.len();
-        for name in inside.filter_map(|e| e.ok()?.file_name().into_string().ok()) {
-            if !name.starts_with('.') && is_markdown(&name) {
-                ignored.push(format!("{phase}/{file}/{name}"));
-            }
-        }
-        if ignored.len() == before {
-            return None;
-        }
-        let why = format!(
-            "a folder inside a phase is not read, and this one holds `.md` files: move them up into `{phase}/`, \
-             or start the folder's name with `.` to keep it out of the roadmap"
-        );
-        return Some(Problem::new(join(shown, file), 1, why));
-    }
-    if !is_markdown(file) {
-        return None;
-    }
-    ignored.push(format!("{phase}/{file}"));
-    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
-    let why = format!(
-        "only files ending in `.md` are read: rename it to `{stem}.md`, or start its name with `.` to keep it out of the roadmap"
-    );
-    Some(Problem::new(join(shown, file), 1, why))
-}
-
-/// A markdown file's name, whatever the case of its extension: `a.md`, `a.MD`, `a.markdown`.
-fn is_markdown(name: &str) -> bool {
-    name.rsplit_once('.').is_some_and(|(stem, ext)| {
-        !stem.is_empty() && (ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
-    })
-}
-
-/// Directory entries sorted by name, so every run reports in the same order.
-fn list(path: &Path) -> std::io::Result<Vec<(std::ffi::OsString, PathBuf)>> {
-    let mut entries = fs::read_dir(path)?
-        .map(|entry| entry.map(|e| (e.file_name(), e.path())))
-        .collect::<std::io::Result<Vec<_>>>()?;
-    entries.sort();
-    Ok(entries)
-}
-
-fn name_or_problem(name: std::ffi::OsString, shown: &str, problems: &mut Vec<Problem>) -> Option<String> {
-    match name.into_string() {
-        Ok(name) => Some(name),
-        Err(name) => {
-            let lossy = name.to_string_lossy();
-            problems.push(Problem::new(
-                join(shown, &lossy),
-                1,
-                "file name is not valid UTF-8: rename it (ids are made from file names)",
-            ));
-            None
-        }
-    }
 }
 
 /// Why a file the roadmap needs is not read: a pipe would block and a device may never end.
@@ -505,7 +240,7 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
         std::os::unix::fs::symlink("/dev/zero", root.join("basics/zero.md")).unwrap();
         fs::create_dir(root.join("basics/folder.md")).unwrap();
-        let tree = read_listing(list_dir(root, "r"), "r");
+        let tree = read_listing(list_dir(root, "r", None), "r");
         let shown: Vec<String> = tree.problems.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,

@@ -80,7 +80,40 @@ fn broken_content_is_reported_every_time_and_a_damaged_cache_is_ignored() {
     assert!(cached_files(&cache_dir).is_empty());
 
     // Garbage where the builtin cache should be: parsed again and rewritten.
-    fs::write(cache_dir.path().join("builtin.bin"), b"RTCACHE3 garbage").unwrap();
+    fs::write(cache_dir.path().join("builtin.bin"), b"RTCACHE4 garbage").unwrap();
     assert!(cache.load(&Source::Builtin).unwrap() == load(&Source::Builtin).unwrap());
     assert!(cache.load(&Source::Builtin).unwrap() == load(&Source::Builtin).unwrap());
+}
+
+#[test]
+fn markdown_put_in_a_folder_inside_a_phase_is_still_reported_after_caching() {
+    let dir = tree();
+    fs::create_dir(dir.path().join("basics/images")).unwrap();
+    fs::write(dir.path().join("basics/images/logo.png"), b"png").unwrap();
+    let cache_dir = tempfile::tempdir().unwrap();
+    let cache = Cache::new(cache_dir.path());
+    let source = Source::Dir(dir.path().to_path_buf());
+    std::thread::sleep(SETTLED + Duration::from_millis(100));
+    assert!(cache.load(&source).is_ok());
+    assert_eq!(cached_files(&cache_dir).len(), 1);
+    // Only the inner folder's times move: the phase folder's names cannot be taken on trust.
+    fs::write(dir.path().join("basics/images/draft.md"), skill("Draft")).unwrap();
+    let problems = cache.load(&source).unwrap_err();
+    assert!(problems.to_string().contains("a folder inside a phase is not read"), "{problems}");
+}
+
+#[test]
+fn a_renamed_or_removed_skill_file_is_seen() {
+    let dir = tree();
+    fs::write(dir.path().join("basics/second.md"), skill("Beta")).unwrap();
+    let cache_dir = tempfile::tempdir().unwrap();
+    let cache = Cache::new(cache_dir.path());
+    let source = Source::Dir(dir.path().to_path_buf());
+    std::thread::sleep(SETTLED + Duration::from_millis(100));
+    assert_eq!(cache.load(&source).unwrap().skills.len(), 2);
+    fs::rename(dir.path().join("basics/second.md"), dir.path().join("basics/third.md")).unwrap();
+    let ids: Vec<String> = cache.load(&source).unwrap().skills.into_iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["basics/first", "basics/third"]);
+    fs::remove_file(dir.path().join("basics/third.md")).unwrap();
+    assert_eq!(cache.load(&source).unwrap().skills.len(), 1);
 }
