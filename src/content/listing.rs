@@ -22,7 +22,7 @@ pub struct Listed {
 
 /// What `stat` says of a file, in the few fields the loader and the cache use (a roadmap of
 /// thousands of files keeps one per file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     pub len: u64,
     pub kind: FileKind,
@@ -33,7 +33,7 @@ pub struct Stamp {
     pub identity: (u64, u64),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     File,
     Dir,

@@ -253,9 +253,4 @@ impl Roadmap {
     pub fn phase_skills(&self, phase: usize) -> &[Skill] {
         &self.skills[self.phases[phase].skills.clone()]
     }
-
-    /// Sum of the `hours` estimates of the given skills.
-    pub fn hours<'a>(&self, skills: impl IntoIterator<Item = &'a Skill>) -> f32 {
-        skills.into_iter().map(|s| s.hours).sum()
-    }
 }
