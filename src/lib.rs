@@ -11,5 +11,6 @@ pub mod keymap;
 pub mod progress;
 pub mod store;
 pub mod suggest;
+pub mod text;
 pub mod tui;
 pub mod ui;

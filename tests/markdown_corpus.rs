@@ -7,9 +7,9 @@
 use std::collections::HashMap;
 
 use pulldown_cmark::{Event, Options, Parser};
+use roadmap_tutor::text::wrap;
 use roadmap_tutor::ui::markdown::{plain_lines, render};
 use roadmap_tutor::ui::theme::Theme;
-use roadmap_tutor::ui::wrap;
 
 #[derive(serde::Deserialize)]
 struct Example {

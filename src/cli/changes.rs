@@ -145,7 +145,7 @@ fn show_milestone(session: &Session, out: &mut Output, phase: usize) -> Result<(
     let theme = out.painter.theme;
     out.line(out.paint(&project.title, theme.title))?;
     out.line(out.paint(&format!("milestone of {} · status: {status}", roadmap.phases[phase].title), theme.dim))?;
-    for line in crate::ui::wrap::wrap_plain(&project.description, theme.text, out.width) {
+    for line in crate::text::wrap::wrap_plain(&project.description, theme.text, out.width) {
         out.painter.write_text(out.out, &line.into())?;
     }
     let advice = suggest::advise(roadmap, &session.progress, session.today);

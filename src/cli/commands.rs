@@ -3,7 +3,8 @@
 use std::io;
 
 use crate::progress::{Counts, Status, Tally};
-use crate::ui::{markdown, wrap};
+use crate::text::wrap;
+use crate::ui::markdown;
 
 use super::output::Output;
 use super::session::Session;

@@ -27,7 +27,7 @@ impl Output<'_> {
 
     /// `text` wrapped to the width after `lead`, continuation lines `indent` columns in.
     pub fn wrapped(&mut self, lead: &str, indent: usize, text: &str) -> io::Result<()> {
-        let lines = crate::ui::wrap::wrap_plain(text, Style::new(), self.width.saturating_sub(indent));
+        let lines = crate::text::wrap::wrap_plain(text, Style::new(), self.width.saturating_sub(indent));
         for (i, line) in lines.iter().enumerate() {
             let content: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
             let lead = if i == 0 { lead.to_string() } else { " ".repeat(indent) };
@@ -38,7 +38,7 @@ impl Output<'_> {
 
     /// `text` wrapped after `lead`, continuing under the text rather than under the lead.
     pub fn hanging(&mut self, lead: &str, text: &str) -> io::Result<()> {
-        self.wrapped(lead, crate::ui::wrap::width(lead), text)
+        self.wrapped(lead, crate::text::wrap::width(lead), text)
     }
 
     /// One tab-separated record, with tabs and newlines inside fields replaced by spaces.

@@ -2,7 +2,7 @@
 //! be finished at that pace.
 
 use crate::suggest;
-use crate::ui::wrap;
+use crate::text::wrap;
 
 use super::output::Output;
 use super::session::{Failure, Session};

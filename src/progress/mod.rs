@@ -2,12 +2,14 @@
 //! rules for changing it; phase and overall numbers are derived here, never stored.
 
 mod date;
+mod review;
 mod stats;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 pub use date::{BadDate, Date};
+pub use review::{Grade, Review};
 pub use stats::{Counts, Tally};
 
 use crate::content::{Roadmap, SkillId};

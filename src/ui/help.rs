@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
-use super::{parts, wrap};
+use super::parts;
 use crate::app::App;
 use crate::keymap::{self, Mode};
+use crate::text::wrap;
 
 /// The help box's lines at an inside width of `width`.
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {

@@ -9,10 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::layout::HomeAreas;
-use super::{layout, parts, wrap};
+use super::{layout, parts};
 use crate::app::App;
 use crate::progress::{Counts, Status};
 use crate::suggest::{SuggestionKind, Target};
+use crate::text::wrap;
 
 /// A bar shorter than this says little; names give way before it does.
 const MIN_BAR: usize = 8;

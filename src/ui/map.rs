@@ -5,10 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{layout, markdown, parts, wrap};
+use super::{layout, markdown, parts};
 use crate::app::{App, Pane};
 use crate::content::Level;
 use crate::progress::Status;
+use crate::text::wrap;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let areas = layout::map(area);

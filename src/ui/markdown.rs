@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Text};
 
 use super::theme::Theme;
-use super::wrap::{self, Frag};
+use crate::text::wrap::{self, Frag};
 
 /// Renders `markdown` to lines no wider than `width` columns.
 pub fn render(markdown: &str, width: u16, theme: &Theme) -> Text<'static> {

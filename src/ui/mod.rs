@@ -10,7 +10,6 @@ pub mod parts;
 mod search;
 pub mod skill;
 pub mod theme;
-pub mod wrap;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -21,6 +20,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use crate::app::{App, Pane, Screen, SkillFocus};
 use crate::keymap::Mode;
 use crate::suggest::SuggestionKind;
+use crate::text::wrap;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::layout;
 use super::theme::Theme;
-use super::wrap;
 use crate::content::Level;
 use crate::progress::{Counts, Status};
+use crate::text::wrap;
 
 /// A glyph per status, distinct without color.
 pub fn status_glyph(status: Status) -> &'static str {

@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{layout, markdown, parts, wrap};
+use super::{layout, markdown, parts};
 use crate::app::{App, Item, SkillFocus};
+use crate::text::wrap;
 
 /// Where a skill's page goes: the header as tall as its wrapped summary needs (up to a few
 /// rows, fewer on short terminals), the text and the items.

@@ -1,0 +1,7 @@
+//! Text that goes to a screen or a terminal: made safe to print (no escape sequence from a
+//! roadmap or a progress file ever reaches the terminal), and wrapped by display width. Plain
+//! command output and the TUI share both.
+
+pub mod wrap;
+
+pub use wrap::{clean, width};
