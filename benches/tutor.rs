@@ -8,11 +8,11 @@ use std::sync::OnceLock;
 use divan::{Bencher, black_box};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 use roadmap_tutor::app::{Action, App};
 use roadmap_tutor::content::{Cache, Roadmap, Source, load};
 use roadmap_tutor::progress::{Counts, Date, Progress};
 use roadmap_tutor::store::Store;
+use roadmap_tutor::ui::Ui;
 use roadmap_tutor::ui::theme::Theme;
 
 #[path = "../examples/synth.rs"]
@@ -98,15 +98,21 @@ fn next(bencher: Bencher, skills: usize) {
 
 fn app(skills: usize) -> App {
     let (roadmap, progress) = loaded(skills);
-    let mut app = App::new(roadmap, progress, today(), Theme::new(true));
+    let mut app = App::new(roadmap, progress, today());
     app.update(Action::Resize { width: 200, height: 60 });
     app
 }
 
-fn frame(app: &App) -> Buffer {
+fn ui() -> Ui {
+    Ui::new(Theme::new(true))
+}
+
+/// A frame as the loop draws it, with its geometry going back to the app.
+fn frame(ui: &Ui, app: &mut App) -> Buffer {
     let area = Rect::new(0, 0, 200, 60);
     let mut buffer = Buffer::empty(area);
-    app.render(area, &mut buffer);
+    let geometry = ui.render(app, area, &mut buffer);
+    app.update(Action::Drawn(geometry));
     buffer
 }
 
@@ -126,37 +132,37 @@ fn search_keystroke(bencher: Bencher, skills: usize) {
 
 #[divan::bench(args = SIZES)]
 fn frame_home(bencher: Bencher, skills: usize) {
-    let app = app(skills);
-    bencher.bench_local(|| frame(black_box(&app)));
+    let (ui, mut app) = (ui(), app(skills));
+    bencher.bench_local(|| frame(&ui, black_box(&mut app)));
 }
 
 #[divan::bench(args = SIZES)]
 fn frame_roadmap(bencher: Bencher, skills: usize) {
-    let mut app = app(skills);
-    app.update(Action::GoRoadmap);
-    app.update(Action::Right);
-    bencher.bench_local(|| frame(black_box(&app)));
+    let (ui, mut app) = (ui(), app(skills));
+    ui.step(&mut app, Action::GoRoadmap);
+    ui.step(&mut app, Action::Right);
+    bencher.bench_local(|| frame(&ui, black_box(&mut app)));
 }
 
 #[divan::bench(args = SIZES)]
 fn frame_skill(bencher: Bencher, skills: usize) {
-    let mut app = app(skills);
-    app.update(Action::GoRoadmap);
-    app.update(Action::Right);
-    app.update(Action::Open);
-    bencher.bench_local(|| frame(black_box(&app)));
+    let (ui, mut app) = (ui(), app(skills));
+    ui.step(&mut app, Action::GoRoadmap);
+    ui.step(&mut app, Action::Right);
+    ui.step(&mut app, Action::Open);
+    bencher.bench_local(|| frame(&ui, black_box(&mut app)));
 }
 
 /// A key on the Roadmap screen's skill list and the frame it leads to: what a learner feels.
 #[divan::bench(args = SIZES)]
 fn keypress_to_frame(bencher: Bencher, skills: usize) {
-    let mut app = app(skills);
-    app.update(Action::GoRoadmap);
-    app.update(Action::Right);
+    let (ui, mut app) = (ui(), app(skills));
+    ui.step(&mut app, Action::GoRoadmap);
+    ui.step(&mut app, Action::Right);
     let mut down = true;
     bencher.bench_local(|| {
         app.update(if down { Action::Down } else { Action::Up });
         down = !down;
-        frame(&app)
+        frame(&ui, &mut app)
     });
 }

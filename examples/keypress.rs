@@ -12,11 +12,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 use roadmap_tutor::app::{Action, App};
 use roadmap_tutor::content::{Source, load};
 use roadmap_tutor::progress::Date;
 use roadmap_tutor::store::Store;
+use roadmap_tutor::ui::Ui;
 use roadmap_tutor::ui::theme::Theme;
 
 fn main() {
@@ -28,22 +28,25 @@ fn main() {
     let roadmap = load(&Source::Dir(dir.clone())).unwrap_or_else(|problems| panic!("{problems}"));
     let (_, progress) = Store::open(dir.join("progress.yaml")).expect("the progress file loads");
     let today = Date::new(2026, 11, 30).expect("a date");
-    let mut app = App::new(roadmap, progress, today, Theme::new(true));
+    let mut app = App::new(roadmap, progress, today);
+    let ui = Ui::new(Theme::new(true));
     app.update(Action::Resize { width: 200, height: 60 });
-    app.update(Action::GoRoadmap);
-    app.update(Action::Right);
+    ui.step(&mut app, Action::GoRoadmap);
+    ui.step(&mut app, Action::Right);
     let area = Rect::new(0, 0, 200, 60);
     let mut buffer = Buffer::empty(area);
-    (&app).render(area, &mut buffer);
-    let frame = one_keypress(&mut app, area);
+    let geometry = ui.render(&app, area, &mut buffer);
+    app.update(Action::Drawn(geometry));
+    let frame = one_keypress(&mut app, &ui, area);
     // Something of the frame, so nothing is optimised away.
     println!("{}", frame.content.iter().filter(|cell| cell.symbol() != " ").count());
 }
 
 #[inline(never)]
-fn one_keypress(app: &mut App, area: Rect) -> Buffer {
+fn one_keypress(app: &mut App, ui: &Ui, area: Rect) -> Buffer {
     app.update(Action::Down);
     let mut buffer = Buffer::empty(area);
-    app.render(area, &mut buffer);
+    let geometry = ui.render(app, area, &mut buffer);
+    app.update(Action::Drawn(geometry));
     buffer
 }

@@ -3,11 +3,14 @@
 //! Data flows one way: content + state file -> [`content::Roadmap`] + [`progress::Progress`]
 //! -> app -> frame; keys -> action -> update -> effect -> [`store`].
 
+pub mod action;
 pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod content;
+pub mod geometry;
 pub mod keymap;
+pub mod launch;
 pub mod progress;
 pub mod store;
 pub mod suggest;

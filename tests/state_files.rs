@@ -264,3 +264,29 @@ fn a_full_disk_leaves_the_file_and_its_backup_as_they_were() {
     assert_eq!((run.code, run.stdout.as_str()), (1, ""));
     assert_eq!(snapshot(sandbox.home.path()), before, "state and backup unchanged, no temp file left");
 }
+
+#[test]
+fn a_byte_order_mark_at_the_start_is_not_a_problem() {
+    // Some Windows editors start every UTF-8 file with one.
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(fixture("good.yaml"));
+    let sandbox = with_state(&bytes);
+    let run = sandbox.run(&["status"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("all\t1\t"), "{}", run.stdout);
+    let done = sandbox.run(&["done", "foundations/terminal-basics"]);
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    assert!(sandbox.state_text().starts_with("version: 2\n"), "written back without the mark");
+    assert!(sandbox.state_text().contains("foundations/git-basics:\n    status: done"));
+}
+
+#[test]
+fn a_progress_file_too_large_to_read_names_the_backup() {
+    let sandbox = with_state(b"version: 2\nskills: {}\n");
+    let file = fs::OpenOptions::new().write(true).open(sandbox.state()).unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap();
+    let run = sandbox.run(&["status"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("it is 65 MiB, far more than any progress file"), "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("the last good copy is {}", backup(&sandbox).display())), "{}", run.stderr);
+}

@@ -10,6 +10,7 @@ use roadmap_tutor::app::{Action, App};
 use roadmap_tutor::content::{Source, load};
 use roadmap_tutor::progress::{Date, Progress, Status};
 use roadmap_tutor::store::Store;
+use roadmap_tutor::ui::Ui;
 use roadmap_tutor::ui::theme::Theme;
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
@@ -18,14 +19,19 @@ fn app(width: u16, height: u16) -> App {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let roadmap = load(&Source::Dir(root.join("tests/fixtures/content/tui"))).expect("fixture loads");
     let (_, progress) = Store::open(root.join("tests/fixtures/progress/tui.yaml")).expect("fixture progress loads");
-    let mut app = App::new(roadmap, progress, Date::new(2026, 11, 21).unwrap(), Theme::new(false));
+    let mut app = App::new(roadmap, progress, Date::new(2026, 11, 21).unwrap());
     app.update(Action::Resize { width, height });
     app
 }
 
+fn ui() -> Ui {
+    Ui::new(Theme::new(false))
+}
+
 fn draw(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| frame.render_widget(app, frame.area())).unwrap();
+    let ui = ui();
+    terminal.draw(|frame| drop(ui.draw(app, frame))).unwrap();
     terminal.backend().to_string()
 }
 
@@ -34,7 +40,7 @@ fn screen(name: &str, actions: &[Action]) {
     for (width, height) in SIZES {
         let mut app = app(width, height);
         for action in actions {
-            app.update(*action);
+            ui().step(&mut app, action.clone());
         }
         insta::assert_snapshot!(format!("{name}_{width}x{height}"), draw(&app, width, height));
     }
@@ -119,7 +125,7 @@ fn builtin(width: u16, height: u16) -> App {
     progress.set_status("foundations/terminal-basics", Status::Done, today);
     progress.set_status("foundations/problem-decomposition", Status::Doing, today);
     progress.weekly_hours = Some(10.0);
-    let mut app = App::new(roadmap, progress, today, Theme::new(false));
+    let mut app = App::new(roadmap, progress, today);
     app.update(Action::Resize { width, height });
     app
 }
@@ -127,7 +133,8 @@ fn builtin(width: u16, height: u16) -> App {
 /// The rows of a drawn screen, as text.
 fn rows(app: &App, width: u16, height: u16) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| frame.render_widget(app, frame.area())).unwrap();
+    let ui = ui();
+    terminal.draw(|frame| drop(ui.draw(app, frame))).unwrap();
     let buffer = terminal.backend().buffer();
     (0..height)
         .map(|y| {
@@ -218,8 +225,8 @@ fn home_says_when_the_current_phase_is_cut() {
 #[test]
 fn the_skill_header_wraps_the_summary() {
     let mut app = builtin(100, 30);
-    app.update(Action::GoRoadmap);
-    app.update(Action::Open);
+    ui().step(&mut app, Action::GoRoadmap);
+    ui().step(&mut app, Action::Open);
     let text = rows(&app, 100, 30).join("\n");
     assert!(text.contains("Foundations · concept · 6 h · Turn a vague request"), "{text}");
     assert!(text.contains("\none at a time."), "the rest of the summary on the next row:\n{text}");
@@ -228,9 +235,9 @@ fn the_skill_header_wraps_the_summary() {
 #[test]
 fn search_results_keep_titles_whole_and_shorten_the_phase() {
     let mut app = builtin(100, 30);
-    app.update(Action::GoSearch);
+    ui().step(&mut app, Action::GoSearch);
     for c in "git".chars() {
-        app.update(Action::Insert(c));
+        ui().step(&mut app, Action::Insert(c));
     }
     let screen = rows(&app, 100, 30);
     let results = panel(&screen, "Results");
@@ -248,6 +255,6 @@ fn too_small_shows_a_notice_instead_of_panicking() {
         // Only drawn: TestBackend cannot print a zero-width buffer.
         let app = app(width, height);
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| frame.render_widget(&app, frame.area())).unwrap();
+        terminal.draw(|frame| drop(ui().draw(&app, frame))).unwrap();
     }
 }

@@ -28,6 +28,11 @@ impl Editor {
         if trimmed.contains('\n') { format!("{trimmed}\n") } else { trimmed.to_string() }
     }
 
+    /// The note's size in bytes, as it would be saved (before trimming).
+    pub fn bytes(&self) -> usize {
+        self.lines.iter().map(|l| l.len() + 1).sum()
+    }
+
     fn byte(&self, col: usize) -> usize {
         let line = &self.lines[self.row];
         line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)

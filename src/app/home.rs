@@ -21,7 +21,7 @@ impl App {
         self.home_items().get(self.home_row).map(|s| s.target)
     }
 
-    pub(super) fn home_selected_skill(&self) -> Option<usize> {
+    pub fn home_selected_skill(&self) -> Option<usize> {
         match self.home_target()? {
             Target::Skill(skill) => Some(skill),
             Target::Milestone(_) => None,
@@ -60,7 +60,7 @@ impl App {
                 let current = self.progress.weekly_hours.map(|h| h.to_string()).unwrap_or_default();
                 self.hours_input = Some(current);
             }
-            (motion, _) => self.home_row = moved(self.home_row, rows, motion, rows.max(1)),
+            (motion, _) => self.home_row = moved(self.home_row, rows, &motion, rows.max(1)),
         }
         None
     }

@@ -2,7 +2,6 @@
 
 use super::{Action, App, Effect, Screen};
 use crate::content::Level;
-use crate::ui::{layout, map as map_view};
 
 /// Which of the three panes has the keys.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -54,7 +53,7 @@ impl App {
     pub(super) fn map_update(&mut self, action: Action) -> Option<Effect> {
         let phases = self.roadmap.phases.len();
         let rows = self.visible_skills(self.map.phase).len();
-        let page = usize::from(layout::map(layout::chrome(self.area).body).skills.height.saturating_sub(2)).max(1);
+        let page = self.geometry.map_skills_page.max(1);
         let pane = self.map.pane;
         match (pane, action) {
             // On a phase, Enter goes to its skills; elsewhere it opens the selected skill.
@@ -85,7 +84,7 @@ impl App {
             (Pane::Skills, Action::Right) => self.set_pane(Pane::Detail),
             (Pane::Detail, Action::Left) => self.set_pane(Pane::Skills),
             (Pane::Phases, motion) => {
-                let phase = moved(self.map.phase, phases, motion, 3);
+                let phase = moved(self.map.phase, phases, &motion, 3);
                 if phase != self.map.phase {
                     self.map.phase = phase;
                     self.map.row = 0;
@@ -93,26 +92,23 @@ impl App {
                 }
             }
             (Pane::Skills, motion) => {
-                let row = moved(self.map.row, rows, motion, page);
+                let row = moved(self.map.row, rows, &motion, page);
                 if row != self.map.row {
                     self.map.row = row;
                     self.map.detail_scroll = 0;
                 }
             }
             (Pane::Detail, motion) => {
-                let detail = layout::map(layout::chrome(self.area).body).detail;
-                let lines = map_view::detail_lines(self, layout::inner(detail).width);
-                let last = lines.saturating_sub(usize::from(detail.height.saturating_sub(2)));
-                let page = usize::from(detail.height.saturating_sub(3)).max(1);
-                let scroll = usize::from(self.map.detail_scroll).min(last);
-                self.map.detail_scroll = moved(scroll, last + 1, motion, page) as u16;
+                let crate::geometry::Scroll { page, max } = self.geometry.map_detail;
+                let scroll = usize::from(self.map.detail_scroll).min(max);
+                self.map.detail_scroll = moved(scroll, max + 1, &motion, page.max(1)) as u16;
             }
         }
         None
     }
 
     /// Focuses a pane; the detail starts from its top when it shows something else.
-    fn set_pane(&mut self, pane: Pane) {
+    pub(super) fn set_pane(&mut self, pane: Pane) {
         if (pane == Pane::Phases) != (self.map.pane == Pane::Phases) {
             self.map.detail_scroll = 0;
         }
@@ -130,7 +126,7 @@ impl App {
     }
 
     /// Opens a skill's page, remembering the current screen for Esc.
-    pub(super) fn open_skill(&mut self, skill: usize) {
+    pub fn open_skill(&mut self, skill: usize) {
         self.go(Screen::Skill(skill));
         self.skill = super::SkillState::default();
         self.sync_map_to(skill);
@@ -147,7 +143,7 @@ fn next_pane(pane: Pane, forward: bool) -> Pane {
 }
 
 /// A list position after a motion key; other actions leave it.
-pub(super) fn moved(position: usize, len: usize, motion: Action, page: usize) -> usize {
+pub(super) fn moved(position: usize, len: usize, motion: &Action, page: usize) -> usize {
     let last = len.saturating_sub(1);
     match motion {
         Action::Up => position.saturating_sub(1),

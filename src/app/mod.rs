@@ -1,7 +1,7 @@
 //! The UI's state and the one place it changes: `update(Action) -> Option<Effect>`. Nothing
-//! here draws or writes files; the event loop performs the effects (save, quit, suspend).
+//! here draws or writes files; the event loop performs the effects (save, quit, suspend) and
+//! hands back what it learns (a frame's geometry, a save's result) as actions too.
 
-mod action;
 mod derived;
 mod editor;
 mod home;
@@ -12,7 +12,7 @@ mod skill;
 
 use ratatui::layout::Rect;
 
-pub use action::{Action, Effect};
+pub use crate::action::{Action, EditorOutcome, Effect, Mode};
 pub use derived::Derived;
 pub use editor::Editor;
 pub use map::{MapState, Pane};
@@ -20,9 +20,8 @@ pub use search::{Hit, SearchState};
 pub use skill::{Item, SkillFocus, SkillState};
 
 use crate::content::Roadmap;
-use crate::keymap::Mode;
-use crate::progress::{Date, MilestoneProgress, Progress, SkillProgress, Status};
-use crate::ui::theme::Theme;
+use crate::geometry::Geometry;
+use crate::progress::{Date, Grade, MilestoneProgress, Progress, Review, SkillProgress, Status};
 
 /// How many screens Esc can go back through.
 const MAX_HISTORY: usize = 100;
@@ -67,7 +66,6 @@ pub struct App {
     pub roadmap: Roadmap,
     pub progress: Progress,
     pub today: Date,
-    pub theme: Theme,
     pub screen: Screen,
     /// Where Esc goes back to, with the place on a skill's page (scroll, selected item).
     pub history: Vec<(Screen, SkillState)>,
@@ -82,18 +80,19 @@ pub struct App {
     pub message: Option<Message>,
     /// Counts, advice, pace and activity for the current progress.
     pub derived: Derived,
-    /// The terminal's size, for pages and mouse clicks.
+    /// The terminal's size.
     pub area: Rect,
+    /// Where the last frame put things: pages, scroll ends, what a click lands on.
+    pub geometry: Geometry,
     undo: Vec<Change>,
 }
 
 impl App {
-    pub fn new(roadmap: Roadmap, progress: Progress, today: Date, theme: Theme) -> App {
+    pub fn new(roadmap: Roadmap, progress: Progress, today: Date) -> App {
         let mut app = App {
             roadmap,
             progress,
             today,
-            theme,
             screen: Screen::Home,
             history: Vec::new(),
             help: None,
@@ -105,6 +104,7 @@ impl App {
             message: None,
             derived: Derived::default(),
             area: Rect::new(0, 0, 80, 24),
+            geometry: Geometry { usable: true, ..Geometry::default() },
             undo: Vec::new(),
         };
         app.refresh();
@@ -134,10 +134,17 @@ impl App {
 
     /// Applies one action; returns what the event loop must do, if anything.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        // A message answers the last action; the next one replaces or clears it.
-        if !matches!(action, Action::Resize { .. }) {
-            self.message = None;
+        // What the loop learned changes the state without being an answer to the learner.
+        let action = match self.learn(action) {
+            Ok(effect) => return effect,
+            Err(action) => action,
+        };
+        // Below the smallest usable size only a notice shows: a key must not act unseen.
+        if !self.geometry.usable && action != Action::Quit {
+            return None;
         }
+        // A message answers the last action; the next one replaces or clears it.
+        self.message = None;
         let effect = self.dispatch(action);
         if matches!(effect, Some(Effect::Save)) {
             self.refresh();
@@ -158,14 +165,83 @@ impl App {
         self.search.selected = self.search.selected.min(last(self.search.hits.len()));
     }
 
+    /// Actions that report what happened outside (a frame, a save, another instance, the
+    /// editor): handled here, or given back (`Err`) when the learner asked for something.
+    fn learn(&mut self, action: Action) -> Result<Option<Effect>, Action> {
+        match action {
+            Action::Resize { width, height } => {
+                self.area = Rect::new(0, 0, width, height);
+                Ok(None)
+            }
+            Action::Drawn(geometry) => {
+                self.geometry = geometry;
+                self.clamp_scrolls();
+                Ok(None)
+            }
+            Action::Saved(merged) => {
+                if merged != self.progress {
+                    self.progress = merged;
+                    self.refresh();
+                    self.settle();
+                }
+                Ok(None)
+            }
+            Action::ProgressChanged(merged) => {
+                self.progress = merged;
+                self.refresh();
+                self.settle();
+                Ok(None)
+            }
+            Action::SaveFailed(error) => {
+                let first = error.lines().next().unwrap_or(&error);
+                self.warn(format!("Not saved: {first}"));
+                Ok(None)
+            }
+            Action::ReloadFailed(error) => {
+                let first = error.lines().next().unwrap_or(&error);
+                self.warn(format!("Another change to the progress file could not be read: {first}"));
+                Ok(None)
+            }
+            Action::NoteEdited { skill, outcome } => {
+                self.message = None;
+                let effect = self.note_from_editor(skill, outcome);
+                if effect.is_some() {
+                    self.refresh();
+                }
+                Ok(effect)
+            }
+            Action::Opened { url, error } => {
+                self.message = Some(match error {
+                    None => Message { text: format!("Opening {url}"), error: false },
+                    Some(error) => Message {
+                        text: format!("Could not start the opener ({error}); the link is {url}"),
+                        error: true,
+                    },
+                });
+                Ok(None)
+            }
+            other => Err(other),
+        }
+    }
+
+    /// After a frame: scroll positions kept inside what that frame could show.
+    fn clamp_scrolls(&mut self) {
+        let geometry = &self.geometry;
+        if let Some(help) = self.help.as_mut() {
+            *help = (*help).min(geometry.help.max as u16);
+        }
+        if matches!(self.screen, Screen::Skill(_)) {
+            self.skill.scroll = self.skill.scroll.min(geometry.skill_text.max as u16);
+        }
+        if self.screen == Screen::Roadmap {
+            self.map.detail_scroll = self.map.detail_scroll.min(geometry.map_detail.max as u16);
+        }
+    }
+
     fn dispatch(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Quit => return self.quit(),
             Action::Suspend => return Some(Effect::Suspend),
-            Action::Resize { width, height } => {
-                self.area = Rect::new(0, 0, width, height);
-                return None;
-            }
             Action::ToggleHelp => {
                 self.help = if self.help.is_some() { None } else { Some(0) };
                 return None;
@@ -288,8 +364,7 @@ impl App {
             return None;
         }
         self.record_skill_change(&id, Touched::Review);
-        self.progress
-            .add_review(&id, crate::progress::Review { date: self.today, grade: crate::progress::Grade::Good });
+        self.progress.add_review(&id, Review { date: self.today, grade: Grade::Good });
         let next = self.progress.get(&id).and_then(crate::suggest::next_review);
         let then = next.map_or("no more reviews scheduled".to_string(), |due| format!("next review on {}", due.date));
         self.say(format!("{title}: reviewed today; {then}"));
@@ -350,28 +425,17 @@ impl App {
         self.message = Some(Message { text, error: false });
     }
 
-    /// After a save: the file's progress, which may include other instances' changes.
-    pub fn saved(&mut self, merged: Progress) {
-        if merged != self.progress {
-            self.progress = merged;
-            self.refresh();
-        }
-    }
-
-    /// A save failed: the change stays here, and the next change tries again.
-    pub fn save_failed(&mut self, error: &str) {
-        let first = error.lines().next().unwrap_or(error);
-        self.message = Some(Message { text: format!("Not saved: {first}"), error: true });
+    pub fn warn(&mut self, text: String) {
+        self.message = Some(Message { text, error: true });
     }
 
     fn help_update(&mut self, action: Action) -> Option<Effect> {
-        let body = crate::ui::layout::chrome(self.area).body;
-        let last = usize::from(crate::ui::help::max_scroll(self, body));
-        let page = usize::from(body.height.saturating_sub(3)).max(1);
+        let crate::geometry::Scroll { page, max: last } = self.geometry.help;
+        let page = page.max(1);
         let scroll = self.help.get_or_insert(0);
         match action {
             Action::Back => self.help = None,
-            motion => *scroll = map::moved(usize::from(*scroll).min(last), last + 1, motion, page) as u16,
+            motion => *scroll = map::moved(usize::from(*scroll).min(last), last + 1, &motion, page) as u16,
         }
         None
     }
@@ -396,10 +460,7 @@ impl App {
                         self.say(format!("Planning with {hours} hours a week"));
                         return Some(Effect::Save);
                     }
-                    Err(_) => {
-                        let text = "Weekly hours: a number from 0.5 to 168 (Esc cancels)".to_string();
-                        self.message = Some(Message { text, error: true });
-                    }
+                    Err(_) => self.warn("Weekly hours: a number from 0.5 to 168 (Esc cancels)".to_string()),
                 }
             }
             _ => {}
@@ -407,6 +468,3 @@ impl App {
         None
     }
 }
-
-#[cfg(test)]
-mod tests;

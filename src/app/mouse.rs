@@ -1,70 +1,56 @@
-//! Mouse: a click selects what is under it; the wheel scrolls the list or text under it.
+//! Mouse: a click selects what is under it and focuses its pane; the wheel scrolls the list
+//! or text under it. What is where comes from the last frame's geometry.
 
 use super::{Action, App, Effect, Pane, Screen, SkillFocus};
-use crate::ui::{home as home_view, layout, skill as skill_view};
+use crate::geometry::{Tab, Target};
 
 impl App {
     pub(super) fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
+        let targets: Vec<Target> = self.geometry.at(column, row).collect();
+        if let Some(Target::Tab(tab)) = targets.first() {
+            return self.tab(*tab);
+        }
         if self.help.is_some() || self.hours_input.is_some() || self.skill.editor.is_some() {
             return None;
         }
-        let body = layout::chrome(self.area).body;
-        match self.screen {
-            Screen::Home => {
-                if let Some(index) = home_view::step_at(self, body, column, row) {
-                    self.home_row = index;
+        for target in targets {
+            match target {
+                Target::HomeStep(index) => self.home_row = index,
+                Target::Phases => self.set_pane(Pane::Phases),
+                Target::Phase(index) if index != self.map.phase => {
+                    self.map.phase = index;
+                    self.map.row = 0;
+                    self.map.detail_scroll = 0;
                 }
-            }
-            Screen::Roadmap => {
-                let areas = layout::map(body);
-                if layout::contains(areas.phases, column, row) {
-                    self.map.pane = Pane::Phases;
-                    if areas.stacked {
-                        let half = areas.phases.x + areas.phases.width / 2;
-                        let motion = if column < half { Action::Up } else { Action::Down };
-                        return self.map_update(motion);
-                    }
-                    if let Some(index) = list_row(areas.phases, row, self.map.phase, self.roadmap.phases.len())
-                        && index != self.map.phase
-                    {
-                        self.map.phase = index;
-                        self.map.row = 0;
-                    }
-                } else if layout::contains(areas.skills, column, row) {
-                    self.map.pane = Pane::Skills;
-                    let len = self.visible_skills(self.map.phase).len();
-                    if let Some(index) = list_row(areas.skills, row, self.map.row, len) {
-                        self.map.row = index;
-                    }
-                } else if layout::contains(areas.detail, column, row) {
-                    self.map.pane = Pane::Detail;
+                Target::PhasePrevious | Target::PhaseNext => {
+                    self.set_pane(Pane::Phases);
+                    let motion = if target == Target::PhaseNext { Action::Down } else { Action::Up };
+                    return self.map_update(motion);
                 }
+                Target::MapSkills => self.set_pane(Pane::Skills),
+                Target::MapSkill(index) => self.map.row = index,
+                Target::MapDetail => self.set_pane(Pane::Detail),
+                Target::SkillText => self.skill.focus = SkillFocus::Text,
+                Target::SkillItems => self.skill.focus = SkillFocus::Items,
+                Target::SkillItem(index) => self.skill.item = index,
+                Target::SearchHit(index) => self.search.selected = index,
+                _ => {}
             }
-            Screen::Skill(skill) => {
-                let areas = skill_view::areas(self, skill, body);
-                if layout::contains(areas.text, column, row) {
-                    self.skill.focus = SkillFocus::Text;
-                } else if layout::contains(areas.items, column, row) {
-                    self.skill.focus = SkillFocus::Items;
-                    let inner = layout::inner(areas.items);
-                    if let Some(item) = skill_view::item_at(self, skill, inner, row) {
-                        self.skill.item = item;
-                    }
-                }
-            }
-            Screen::Search => {
-                let results = layout::search(body).results;
-                let len = self.search.hits.len();
-                let inner = layout::inner(results);
-                if layout::contains(inner, column, row) {
-                    let rows = usize::from(inner.height / 2);
-                    let offset = layout::list_offset(self.search.selected, len, rows);
-                    let index = offset + usize::from(row - inner.y) / 2;
-                    if index < len {
-                        self.search.selected = index;
-                    }
-                }
-            }
+        }
+        None
+    }
+
+    /// A click on a tab of the title bar: the screen it names.
+    fn tab(&mut self, tab: Tab) -> Option<Effect> {
+        if self.skill.editor.is_some() || self.hours_input.is_some() {
+            return None;
+        }
+        self.help = None;
+        match tab {
+            Tab::Home => self.go(Screen::Home),
+            Tab::Roadmap => self.go(Screen::Roadmap),
+            Tab::Search => self.open_search(),
+            Tab::Help => self.help = Some(0),
         }
         None
     }
@@ -77,13 +63,12 @@ impl App {
         if self.hours_input.is_some() || self.skill.editor.is_some() {
             return None;
         }
-        let body = layout::chrome(self.area).body;
+        let under: Vec<Target> = self.geometry.at(column, row).collect();
         match self.screen {
             Screen::Roadmap => {
-                let areas = layout::map(body);
-                let pane = if layout::contains(areas.phases, column, row) {
+                let pane = if under.contains(&Target::Phases) || under.contains(&Target::PhaseNext) {
                     Pane::Phases
-                } else if layout::contains(areas.detail, column, row) {
+                } else if under.contains(&Target::MapDetail) {
                     Pane::Detail
                 } else {
                     Pane::Skills
@@ -94,10 +79,9 @@ impl App {
                 self.map.pane = keep;
             }
             Screen::Skill(skill) => {
-                let areas = skill_view::areas(self, skill, body);
                 let keep = self.skill.focus;
                 self.skill.focus =
-                    if layout::contains(areas.items, column, row) { SkillFocus::Items } else { SkillFocus::Text };
+                    if under.contains(&Target::SkillItems) { SkillFocus::Items } else { SkillFocus::Text };
                 self.skill_update(skill, motion);
                 self.skill.focus = keep;
             }
@@ -105,15 +89,4 @@ impl App {
         }
         None
     }
-}
-
-/// The list index under a clicked row of a bordered list drawn with `layout::list_offset`.
-fn list_row(area: ratatui::layout::Rect, row: u16, selected: usize, len: usize) -> Option<usize> {
-    let inner = layout::inner(area);
-    if row < inner.y || row >= inner.y + inner.height {
-        return None;
-    }
-    let offset = layout::list_offset(selected, len, usize::from(inner.height));
-    let index = offset + usize::from(row - inner.y);
-    (index < len).then_some(index)
 }

@@ -192,7 +192,7 @@ impl App {
     }
 
     pub(super) fn search_update(&mut self, action: Action) -> Option<Effect> {
-        let page = usize::from(self.area.height.saturating_sub(6)).max(1);
+        let page = self.geometry.search_page.max(1);
         match action {
             Action::Insert(c) => self.narrow_search(c),
             Action::DeleteBack => self.widen_search(),
@@ -203,7 +203,7 @@ impl App {
                 }
             }
             Action::Back => self.back(),
-            motion => self.search.selected = moved(self.search.selected, self.search.hits.len(), motion, page),
+            motion => self.search.selected = moved(self.search.selected, self.search.hits.len(), &motion, page),
         }
         None
     }

@@ -2,8 +2,7 @@
 //! prerequisites and unlocked skills to jump to, resources, and the note.
 
 use super::map::moved;
-use super::{Action, App, Editor, Effect, Touched};
-use crate::ui::{layout, skill as skill_view};
+use super::{Action, App, Editor, EditorOutcome, Effect, Touched};
 
 /// Which half of the Skill screen has the keys.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,8 +48,6 @@ impl App {
     }
 
     pub(super) fn skill_update(&mut self, index: usize, action: Action) -> Option<Effect> {
-        let areas = skill_view::areas(self, index, layout::chrome(self.area).body);
-        let page = usize::from(areas.text.height.saturating_sub(2)).max(1);
         match (self.skill.focus, action) {
             (_, Action::NextPane | Action::PrevPane) => {
                 self.skill.focus = match self.skill.focus {
@@ -76,14 +73,13 @@ impl App {
             (SkillFocus::Text, Action::Open) => self.skill.focus = SkillFocus::Items,
             (SkillFocus::Items, Action::Open) => return self.open_item(index),
             (SkillFocus::Text, motion) => {
-                let width = layout::inner(areas.text).width;
-                let lines = skill_view::text_lines(self, index, width);
-                let max = lines.saturating_sub(usize::from(areas.text.height.saturating_sub(2)));
-                self.skill.scroll = moved(usize::from(self.skill.scroll), max + 1, motion, page) as u16;
+                let crate::geometry::Scroll { page, max } = self.geometry.skill_text;
+                let scroll = usize::from(self.skill.scroll).min(max);
+                self.skill.scroll = moved(scroll, max + 1, &motion, page.max(1)) as u16;
             }
             (SkillFocus::Items, motion) => {
                 let len = self.skill_items(index).len();
-                self.skill.item = moved(self.skill.item, len, motion, page);
+                self.skill.item = moved(self.skill.item, len, &motion, self.geometry.skill_items_page.max(1));
             }
         }
         None
@@ -121,23 +117,41 @@ impl App {
         }
     }
 
-    /// The note as the learner's editor left it; saved if it changed.
-    pub fn note_from_editor(&mut self, skill: usize, text: &str) -> Option<Effect> {
+    /// The note as the learner's editor left it; saved if it changed. What cannot be kept as
+    /// it was (bytes that are not UTF-8, a note too long) is said, and the editor's file kept.
+    pub(super) fn note_from_editor(&mut self, skill: usize, outcome: EditorOutcome) -> Option<Effect> {
+        let (text, replaced, kept) = match outcome {
+            EditorOutcome::Text { text, replaced, kept } => (text, replaced, kept),
+            EditorOutcome::Failed(why) => {
+                self.warn(format!("{why}; the note is unchanged"));
+                return None;
+            }
+            EditorOutcome::NotSet => {
+                self.start_note(skill);
+                self.say("No $VISUAL or $EDITOR set: editing here (Esc keeps the note)".to_string());
+                return None;
+            }
+        };
         let id = self.roadmap.skills[skill].id.clone();
         let before = self.progress.get(&id).map(|r| r.note.clone()).unwrap_or_default();
-        let text = Editor::new(text).text();
+        let text = Editor::new(&text).text();
+        let copy = kept.map(|path| format!("; your text is also in {path}")).unwrap_or_default();
         if text == before {
-            self.say("Note unchanged".to_string());
+            self.say(format!("Note unchanged{copy}"));
             return None;
         }
         self.record_skill_change(&id, Touched::Note);
         if let Err(error) = self.progress.set_note(&id, &text) {
             self.undo.pop();
-            self.message = Some(super::Message { text: format!("Note not saved: {error}"), error: true });
+            self.warn(format!("Note not saved: {error}{copy}"));
             return None;
         }
-        self.refresh();
-        self.say("Note saved".to_string());
+        if replaced > 0 {
+            let bytes = if replaced == 1 { "1 byte that was" } else { "bytes that were" };
+            self.warn(format!("Note saved, but {bytes} not UTF-8 became \u{fffd}{copy}"));
+        } else {
+            self.say(format!("Note saved{copy}"));
+        }
         Some(Effect::Save)
     }
 
@@ -158,10 +172,15 @@ impl App {
     }
 
     pub(super) fn note_update(&mut self, action: Action) -> Option<Effect> {
-        let super::Screen::Skill(skill) = self.screen else { return None };
-        let items = skill_view::areas(self, skill, layout::chrome(self.area).body).items;
-        let width = usize::from(layout::inner(items).width);
+        let width = self.geometry.note_width.max(1);
         let editor = self.skill.editor.as_mut()?;
+        // Typing stops at the cap, so a note the file could not hold is never typed.
+        let full = editor.bytes() + 4 > crate::progress::MAX_NOTE_BYTES;
+        if full && matches!(action, Action::Insert(_) | Action::Newline) {
+            let limit = crate::progress::MAX_NOTE_BYTES / 1024;
+            self.warn(format!("The note is at its limit of {limit} KiB: shorten it, or keep notes elsewhere"));
+            return None;
+        }
         match action {
             Action::Insert(c) => editor.insert(c),
             Action::Newline => editor.newline(),
@@ -191,8 +210,10 @@ impl App {
         }
         self.record_skill_change(&id, Touched::Note);
         if let Err(error) = self.progress.set_note(&id, &text) {
+            // Unreachable while typing is capped; kept so a note is never dropped silently.
             self.undo.pop();
-            self.message = Some(super::Message { text: format!("Note not saved: {error}"), error: true });
+            self.skill.editor = Some(editor);
+            self.warn(format!("Note not saved: {error}"));
             return None;
         }
         self.say("Note saved".to_string());

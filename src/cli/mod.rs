@@ -6,7 +6,6 @@ mod color;
 mod commands;
 mod export;
 mod generate;
-pub mod launch;
 mod next;
 mod output;
 mod paint;
@@ -66,7 +65,13 @@ pub fn main() -> ExitCode {
 fn run_tui(cli: &Cli) -> Result<(), Failure> {
     let session = Session::open(cli)?;
     let theme = theme(cli, use_color(cli, true));
-    crate::tui::run(session, theme).map_err(Failure::Other)
+    let orphan_note = session.orphan_note();
+    let Session { roadmap, store, progress, today, .. } = session;
+    let mut app = crate::app::App::new(roadmap, progress, today);
+    if let Some(note) = orphan_note {
+        app.say(note);
+    }
+    crate::tui::run(app, store, theme).map_err(Failure::Other)
 }
 
 /// The process's arguments, parsed; clap's own help and errors follow `--no-color` too, and

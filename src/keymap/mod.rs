@@ -3,22 +3,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::Action;
+use crate::action::Action;
+pub use crate::action::Mode;
 use crate::progress::Status;
-
-/// Which table applies: the screen, or the field being edited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Home,
-    Roadmap,
-    Skill,
-    Search,
-    Help,
-    /// Editing a skill's note.
-    Note,
-    /// Typing the weekly hours.
-    Hours,
-}
 
 /// A key as written in a table: a code and the modifiers that must be held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +27,7 @@ const fn ctrl(c: char) -> Key {
 }
 
 /// One row of a table: the keys, what they do, and the words the help screen shows.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
@@ -125,6 +112,7 @@ const SEARCH: &[Binding] = &[
     bind(&[key(KeyCode::Backspace)], Action::DeleteBack, "delete a character"),
     bind(&[key(KeyCode::Esc)], Action::Back, "close search"),
     bind(&[ctrl('c')], Action::Quit, "quit"),
+    bind(&[ctrl('z')], Action::Suspend, "suspend to the shell"),
 ];
 
 const HELP: &[Binding] = &[
@@ -150,6 +138,7 @@ const NOTE: &[Binding] = &[
     bind(&[key(KeyCode::Home), ctrl('a')], Action::LineStart, "start of line"),
     bind(&[key(KeyCode::End), ctrl('e')], Action::LineEnd, "end of line"),
     bind(&[ctrl('c')], Action::Quit, "quit (the note is kept)"),
+    bind(&[ctrl('z')], Action::Suspend, "suspend to the shell (the note stays open)"),
 ];
 
 const HOURS: &[Binding] = &[
@@ -157,6 +146,7 @@ const HOURS: &[Binding] = &[
     bind(&[key(KeyCode::Esc)], Action::Back, "cancel"),
     bind(&[key(KeyCode::Backspace)], Action::DeleteBack, "delete a character"),
     bind(&[ctrl('c')], Action::Quit, "quit"),
+    bind(&[ctrl('z')], Action::Suspend, "suspend to the shell"),
 ];
 
 /// The tables that apply in a mode, most specific first.
@@ -218,7 +208,7 @@ pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
     // AltGr arrives as Ctrl+Alt; it makes characters (`@`, `{`) that must still type.
     let alt_gr = modifiers == KeyModifiers::CONTROL | KeyModifiers::ALT;
     let pressed = Key { code: event.code, modifiers };
-    let bound = tables(mode).into_iter().flatten().find(|b| b.keys.contains(&pressed)).map(|b| b.action);
+    let bound = tables(mode).into_iter().flatten().find(|b| b.keys.contains(&pressed)).map(|b| b.action.clone());
     match (bound, event.code) {
         (Some(action), _) => Some(action),
         (None, KeyCode::Char(c)) if types_text(mode) && (modifiers.is_empty() || alt_gr) => Some(Action::Insert(c)),

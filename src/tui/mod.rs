@@ -1,132 +1,188 @@
-//! The interactive session: draw, wait for input, update, perform the effect. The loop
-//! sleeps in a blocking read between events, so an idle tutor uses no CPU.
+//! The interactive session: draw, wait for input, turn what happened into actions, perform
+//! the effects. The loop sleeps in a blocking read between events, so an idle tutor uses no
+//! CPU. The tutor's state sits behind one lock so that a signal (closing the terminal, `kill`,
+//! `kill -TSTP`) is handled by the signal thread between two steps of the loop, never in the
+//! middle of one: a note being typed is saved and the terminal given back on every exit.
 
+mod editor;
+mod signals;
 mod terminal;
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
-use crate::app::{Action, App, Effect, Message};
-use crate::cli::Session;
+use crate::action::{Action, Effect};
+use crate::app::App;
 use crate::keymap;
+use crate::store::Store;
+use crate::ui::Ui;
 
-/// For tests only: pressing this key panics inside the app, to check the terminal comes back.
+use signals::Control;
+
+/// For tests only, and only in debug builds: pressing this key panics inside the app, to
+/// check the terminal comes back.
+#[cfg(debug_assertions)]
 const PANIC_KEY_VAR: &str = "ROADMAP_TEST_PANIC_KEY";
 
-/// Runs the TUI until the learner quits. Content and state are loaded before the terminal is
-/// taken over, so a broken roadmap or state file never leaves a half-drawn screen.
-pub fn run(session: Session, theme: crate::ui::theme::Theme) -> anyhow::Result<()> {
-    let orphan_note = session.orphan_note();
-    let Session { roadmap, mut store, progress, today, .. } = session;
-    let mut app = App::new(roadmap, progress, today, theme);
-    if let Some(note) = orphan_note {
-        app.message = Some(Message { text: note, error: false });
+/// Everything a step of the session touches, behind the one lock.
+pub(crate) struct Tutor {
+    pub app: App,
+    pub store: Store,
+    pub ui: Ui,
+    pub terminal: terminal::Screen,
+    /// Whether the terminal is ours now (raw mode, alternate screen, mouse): false while the
+    /// tutor is suspended or an editor runs, so an exit then leaves the terminal alone.
+    pub owned: bool,
+}
+
+/// What a step left the session to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    Go,
+    Quit,
+    /// A signal is ending the program; the signal thread finishes the job.
+    Exiting,
+}
+
+/// Runs the TUI until the learner quits. Content and state were loaded before this is called,
+/// so a broken roadmap or state file never leaves a half-drawn screen.
+pub fn run(app: App, store: Store, theme: crate::ui::theme::Theme) -> anyhow::Result<()> {
+    // Handlers first: from here on, a signal is queued for the signal thread, never fatal.
+    let (control, pending) = signals::install()?;
+    let terminal = terminal::take_over()?;
+    let tutor = Tutor { app, store, ui: Ui::new(theme), terminal, owned: true };
+    let shared = Arc::new(Mutex::new(tutor));
+    signals::spawn(pending, Arc::clone(&shared), Arc::clone(&control))?;
+    let result = session(&shared, &control);
+    let mut tutor = lock(&shared);
+    if control.exiting() {
+        drop(tutor);
+        signals::wait_for_exit();
     }
-    // Held while drawing or saving, so a signal never lands in the middle of either.
-    let busy = Arc::new(Mutex::new(()));
-    terminal::exit_on_signals(Arc::clone(&busy))?;
-    let panic_key = std::env::var(PANIC_KEY_VAR).ok().and_then(|k| k.chars().next());
-    let mut terminal = terminal::take_over()?;
-    let result = (|| -> anyhow::Result<()> {
-        // crossterm starts watching for resizes on its first poll; do that before the first
-        // frame, or a resize in between is never seen.
-        event::poll(std::time::Duration::ZERO)?;
-        let size = terminal.size()?;
-        app.update(Action::Resize { width: size.width, height: size.height });
-        loop {
-            {
-                let _drawing = busy.lock();
-                terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
-            }
-            // Wait for an event that does something; nothing else redraws.
-            let mut acted = false;
-            while !acted {
-                for input in inputs(event::read()?) {
-                    let Some(action) = action_for(&app, input, panic_key) else { continue };
-                    acted = true;
-                    let mut effect = app.update(action);
-                    while let Some(next) = effect.take() {
-                        effect = match next {
-                            Effect::Save => {
-                                let _saving = busy.lock();
-                                match store.save(&app.progress) {
-                                    Ok(merged) => app.saved(merged),
-                                    Err(error) => app.save_failed(&error.to_string()),
-                                }
-                                None
-                            }
-                            Effect::Suspend => {
-                                terminal::suspend(&mut terminal)?;
-                                None
-                            }
-                            Effect::EditNote { skill, note } => edit_in_editor(&mut app, &mut terminal, skill, &note)?,
-                            Effect::Open { url } => {
-                                open(&mut app, &url);
-                                None
-                            }
-                            Effect::Quit => {
-                                // Only what is not saved yet: quitting changes no file otherwise
-                                // (a read-only progress folder is fine for reading).
-                                if store.holds(&app.progress) {
-                                    return Ok(());
-                                }
-                                let _saving = busy.lock();
-                                return store.save(&app.progress).map(|_| ()).map_err(Into::into);
-                            }
-                        };
-                    }
-                }
-            }
-        }
-    })();
-    terminal::give_back();
+    if tutor.owned {
+        terminal::give_back();
+        tutor.owned = false;
+    }
     result
 }
 
-/// Opens a link in the background; the screen is never handed over, so it cannot be garbled.
-fn open(app: &mut App, url: &str) {
-    match crate::cli::launch::open_in_background(url) {
-        Ok(()) => app.say(format!("Opening {url}")),
-        Err(error) => {
-            let text = format!("Could not start the opener ({error}); the link is {url}");
-            app.message = Some(Message { text, error: true });
+fn lock(shared: &Mutex<Tutor>) -> MutexGuard<'_, Tutor> {
+    // A panic while drawing leaves the lock poisoned; the state is still worth saving.
+    shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn session(shared: &Mutex<Tutor>, control: &Control) -> anyhow::Result<()> {
+    {
+        let mut tutor = lock(shared);
+        // crossterm starts watching for resizes on its first poll; do that before the first
+        // frame, or a resize in between is never seen.
+        event::poll(std::time::Duration::ZERO)?;
+        let size = tutor.terminal.size()?;
+        tutor.app.update(Action::Resize { width: size.width, height: size.height });
+        tutor.draw()?;
+    }
+    #[cfg(debug_assertions)]
+    let panic_key = std::env::var(PANIC_KEY_VAR).ok().and_then(|k| k.chars().next());
+    #[cfg(not(debug_assertions))]
+    let panic_key = None;
+    loop {
+        let event = event::read()?;
+        let mut tutor = lock(shared);
+        if control.exiting() {
+            return Ok(());
+        }
+        // Another instance's saves show at the latest with the next key.
+        let Tutor { store, app, .. } = &mut *tutor;
+        let outside = match store.refresh(&app.progress) {
+            Ok(Some(merged)) => Some(Action::ProgressChanged(merged)),
+            Ok(None) => None,
+            Err(error) => Some(Action::ReloadFailed(error.to_string())),
+        };
+        if let Some(action) = outside {
+            tutor.app.update(action);
+        }
+        let mut acted = false;
+        for input in inputs(event) {
+            let Some(action) = action_for(&tutor.app, input, panic_key) else { continue };
+            acted = true;
+            match tutor.handle(action, control)? {
+                Flow::Go => {}
+                Flow::Quit => return tutor.save_before_quitting(),
+                Flow::Exiting => return Ok(()),
+            }
+        }
+        if acted {
+            tutor.draw()?;
         }
     }
 }
 
-/// Hands the terminal to `$VISUAL`/`$EDITOR` with the note in a temporary file, takes it back,
-/// and keeps what was saved there. Without an editor, the inline one opens instead.
-fn edit_in_editor(
-    app: &mut App,
-    terminal: &mut terminal::Screen,
-    skill: usize,
-    note: &str,
-) -> anyhow::Result<Option<Effect>> {
-    let file = tempfile::Builder::new().prefix("roadmap-note-").suffix(".md").tempfile()?;
-    std::fs::write(file.path(), note)?;
-    let Some(mut command) = crate::cli::launch::editor_command(file.path(), |name| std::env::var_os(name)) else {
-        let effect = app.update(Action::EditNote);
-        app.say("No $VISUAL or $EDITOR set: editing here (Esc keeps the note)".to_string());
-        return Ok(effect);
-    };
-    terminal::give_back();
-    let status = command.status();
-    terminal::resume(terminal)?;
-    let failed = |text: String| Some(Message { text: format!("{text}; the note is unchanged"), error: true });
-    match status {
-        Ok(status) if status.success() => {
-            let text = std::fs::read_to_string(file.path())?;
-            Ok(app.note_from_editor(skill, &text))
+impl Tutor {
+    /// Draws a frame and hands its geometry to the app.
+    pub fn draw(&mut self) -> std::io::Result<()> {
+        let Tutor { app, ui, terminal, .. } = self;
+        let mut geometry = None;
+        terminal.draw(|frame| geometry = Some(ui.draw(app, frame)))?;
+        if let Some(geometry) = geometry {
+            app.update(Action::Drawn(geometry));
         }
-        Ok(status) => {
-            app.message = failed(format!("The editor exited with {status}"));
-            Ok(None)
+        Ok(())
+    }
+
+    /// Applies an action and performs what it asks for; each result goes back as an action.
+    fn handle(&mut self, action: Action, control: &Control) -> anyhow::Result<Flow> {
+        let mut effect = self.app.update(action);
+        while let Some(next) = effect.take() {
+            effect = match next {
+                Effect::Save => {
+                    let saved = match self.store.save(&self.app.progress) {
+                        Ok(merged) => Action::Saved(merged),
+                        Err(error) => Action::SaveFailed(error.to_string()),
+                    };
+                    self.app.update(saved)
+                }
+                Effect::Suspend => match signals::suspend(self, control)? {
+                    signals::Woke::Resumed => None,
+                    signals::Woke::Exiting => return Ok(Flow::Exiting),
+                },
+                Effect::EditNote { skill, note } => {
+                    let (outcome, resumed) = editor::edit(self, &note);
+                    let effect = self.app.update(Action::NoteEdited { skill, outcome });
+                    // The text is in hand (and saved below) before a failed resume ends the run.
+                    let effect = self.perform_saves(effect);
+                    resumed?;
+                    effect
+                }
+                Effect::Open { url } => {
+                    let error = crate::launch::open_in_background(&url).err().map(|e| e.to_string());
+                    self.app.update(Action::Opened { url, error })
+                }
+                Effect::Quit => return Ok(Flow::Quit),
+            };
         }
-        Err(error) => {
-            app.message = failed(format!("Could not start the editor ({error})"));
-            Ok(None)
+        Ok(Flow::Go)
+    }
+
+    /// Performs `Save` effects at once (the rest are left for the caller).
+    fn perform_saves(&mut self, mut effect: Option<Effect>) -> Option<Effect> {
+        while effect == Some(Effect::Save) {
+            let saved = match self.store.save(&self.app.progress) {
+                Ok(merged) => Action::Saved(merged),
+                Err(error) => Action::SaveFailed(error.to_string()),
+            };
+            effect = self.app.update(saved);
         }
+        effect
+    }
+
+    /// Saves what is not saved yet: quitting changes no file otherwise (a read-only progress
+    /// folder is fine for reading).
+    pub fn save_before_quitting(&mut self) -> anyhow::Result<()> {
+        if self.store.holds(&self.app.progress) {
+            return Ok(());
+        }
+        self.store.save(&self.app.progress).map(|_| ()).map_err(Into::into)
     }
 }
 
@@ -162,7 +218,7 @@ fn action_for(app: &App, input: Input, panic_key: Option<char>) -> Option<Action
             if let (Some(c), event::KeyCode::Char(pressed)) = (panic_key, key.code)
                 && c == pressed
             {
-                panic!("test panic requested with {PANIC_KEY_VAR}");
+                panic!("test panic requested with ROADMAP_TEST_PANIC_KEY");
             }
             keymap::action(app.mode(), key)
         }

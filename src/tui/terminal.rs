@@ -1,8 +1,7 @@
-//! Taking the terminal over and giving it back, on every exit path: quit, error, panic,
-//! SIGTERM/SIGHUP/SIGINT, and around Ctrl-Z.
+//! Taking the terminal over and giving it back, on every exit path: quit, error, panic, the
+//! signals (see `signals`), and around Ctrl-Z and the editor.
 
 use std::io::{self, Stdout, stdout};
-use std::sync::{Arc, Mutex};
 
 use ratatui::Terminal;
 use ratatui::backend::{ClearType, CrosstermBackend, WindowSize};
@@ -103,40 +102,15 @@ pub fn resume(terminal: &mut Screen) -> io::Result<()> {
     terminal.clear()
 }
 
-/// Stops the process as Ctrl-Z would in a shell, with the terminal given back first.
-#[cfg(unix)]
-pub fn suspend(terminal: &mut Screen) -> io::Result<()> {
-    give_back();
-    // SAFETY: raising a signal has no memory-safety preconditions; SIGTSTP's default action
-    // stops the process until SIGCONT (the shell's `fg`).
+/// Whether this process is in the terminal's foreground process group: only then may it
+/// change the terminal's modes without being stopped.
+pub fn in_foreground() -> bool {
+    #[cfg(unix)]
+    #[allow(unsafe_code)]
+    // SAFETY: tcgetpgrp and getpgrp only read process state; a bad descriptor gives -1.
     unsafe {
-        libc::raise(libc::SIGTSTP);
+        libc::tcgetpgrp(libc::STDOUT_FILENO) == libc::getpgrp()
     }
-    resume(terminal)
-}
-
-#[cfg(not(unix))]
-pub fn suspend(_terminal: &mut Screen) -> io::Result<()> {
-    Ok(())
-}
-
-/// On SIGTERM, SIGHUP or SIGINT: wait for a frame or a save in progress to finish (`busy`),
-/// give the terminal back, and exit with 128 + the signal number.
-#[cfg(unix)]
-pub fn exit_on_signals(busy: Arc<Mutex<()>>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::Builder::new().name("signals".into()).spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _finished = busy.lock();
-            give_back();
-            std::process::exit(128 + signal);
-        }
-    })?;
-    Ok(())
-}
-
-#[cfg(not(unix))]
-pub fn exit_on_signals(_busy: Arc<Mutex<()>>) -> io::Result<()> {
-    Ok(())
+    #[cfg(not(unix))]
+    true
 }

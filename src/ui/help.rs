@@ -6,14 +6,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
-use super::parts;
-use crate::app::App;
+use super::{View, parts};
+use crate::geometry::{Scroll, Target};
 use crate::keymap::{self, Mode};
 use crate::text::wrap;
 
 /// The help box's lines at an inside width of `width`.
-fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn lines(app: &View, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
     let mode = app.screen_mode();
     let sections = keymap::help_sections(mode);
     let key_width = sections.iter().flat_map(|(_, rows)| rows).map(|(k, _)| wrap::width(k)).max().unwrap_or(0).min(16);
@@ -42,7 +42,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 /// Where the help box goes in `body`, and its lines.
-fn layout(app: &App, body: Rect) -> (Rect, Vec<Line<'static>>) {
+fn layout(app: &View, body: Rect) -> (Rect, Vec<Line<'static>>) {
     let width = body.width.min(72);
     let lines = lines(app, usize::from(width.saturating_sub(4)));
     let height = body.height.min(lines.len() as u16 + 2);
@@ -50,17 +50,15 @@ fn layout(app: &App, body: Rect) -> (Rect, Vec<Line<'static>>) {
     (area, lines)
 }
 
-/// How far the help can scroll in `body`: to its last line, no further.
-pub fn max_scroll(app: &App, body: Rect) -> u16 {
-    let (area, lines) = layout(app, body);
-    (lines.len() as u16).saturating_sub(area.height.saturating_sub(2))
-}
-
-pub fn render(app: &App, scroll: u16, body: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(app: &View, scroll: u16, body: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let (area, lines) = layout(app, body);
     let rows = usize::from(area.height.saturating_sub(2));
-    let scroll = scroll.min(max_scroll(app, body));
+    // Scrolling stops at the last line, and a page keeps one line of context.
+    let max = lines.len().saturating_sub(rows);
+    app.measure(|g| g.help = Scroll { page: rows.saturating_sub(1).max(1), max });
+    app.record(area, Target::Help);
+    let scroll = scroll.min(max as u16);
     let below = lines.len().saturating_sub(usize::from(scroll) + rows);
     let mut block = parts::block(theme, " Help · Esc closes ", true);
     if let Some(more) = parts::more_title(theme, usize::from(scroll), below) {

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::layout::HomeAreas;
-use super::{layout, parts};
-use crate::app::App;
+use super::{View, layout, parts};
+use crate::geometry::Target as Hit;
 use crate::progress::{Counts, Status};
 use crate::suggest::{SuggestionKind, Target};
 use crate::text::wrap;
@@ -22,7 +22,7 @@ const MIN_STEP_ROWS: usize = 4;
 
 /// Where Home's panels go: the geometry of `layout::home`, with the current phase's panel
 /// as tall as its text wants at the width it gets.
-pub fn areas(app: &App, body: Rect) -> HomeAreas {
+pub fn areas(app: &View, body: Rect) -> HomeAreas {
     let phases = app.roadmap.phases.len() as u16;
     let probe = layout::home(body, phases, u16::MAX / 2);
     if probe.now.area() == 0 {
@@ -32,7 +32,7 @@ pub fn areas(app: &App, body: Rect) -> HomeAreas {
     layout::home(body, phases, wanted.min(usize::from(u16::MAX / 2)) as u16)
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &View, area: Rect, buf: &mut Buffer) {
     let areas = areas(app, area);
     progress(app, areas.progress, buf);
     if areas.now.height > 2 {
@@ -44,8 +44,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn progress(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn progress(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let block = parts::block(theme, " Progress ", false);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -93,8 +93,8 @@ fn progress(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// Overall, then one bar per phase: name, bar, done/total, percent, and ★ for a milestone
 /// done. Names get the room they need; bars take what is left, down to `MIN_BAR` cells.
-fn bar_rows(app: &App, overall: Counts, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn bar_rows(app: &View, overall: Counts, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
     let phases = &app.roadmap.phases;
     let digits = overall.total.to_string().len();
     let numbers_width = 2 * digits + 6;
@@ -123,7 +123,7 @@ fn bar_rows(app: &App, overall: Counts, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn summary(app: &App, counts: Counts) -> Line<'static> {
+fn summary(app: &View, counts: Counts) -> Line<'static> {
     let mut text = format!("{} of {} complete", counts.complete(), counts.total);
     if counts.doing > 0 {
         text.push_str(&format!(" · {} in progress", counts.doing));
@@ -132,7 +132,7 @@ fn summary(app: &App, counts: Counts) -> Line<'static> {
 }
 
 /// The pace projection: a sentence, and shorter forms (longest first) for a single line.
-fn pace_text(app: &App, current: Option<usize>) -> (String, Vec<String>) {
+fn pace_text(app: &View, current: Option<usize>) -> (String, Vec<String>) {
     let Some(pace) = &app.derived.pace else {
         let long = "Press w to set your weekly hours and see finish dates.";
         return (
@@ -160,13 +160,13 @@ fn pace_text(app: &App, current: Option<usize>) -> (String, Vec<String>) {
 }
 
 /// The phase the learner is in: the earliest with open core skills, else any open skill.
-fn current_phase(app: &App) -> Option<usize> {
+fn current_phase(app: &View) -> Option<usize> {
     app.derived.current_phase
 }
 
 /// The current phase's panel: its title, and its goal and milestone wrapped to `width`.
-fn now_text(app: &App, width: usize) -> (String, Vec<Line<'static>>) {
-    let theme = &app.theme;
+fn now_text(app: &View, width: usize) -> (String, Vec<Line<'static>>) {
+    let theme = app.theme;
     let Some(index) = current_phase(app) else {
         return (" Now ".to_string(), wrap::wrap_plain("Every phase is complete. Time to apply!", theme.text, width));
     };
@@ -181,8 +181,8 @@ fn now_text(app: &App, width: usize) -> (String, Vec<Line<'static>>) {
     (format!(" Now: {} ", phase.title), lines)
 }
 
-fn now(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn now(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let width = usize::from(layout::inner(area).width);
     let (title, mut lines) = now_text(app, width);
     let rows = usize::from(area.height.saturating_sub(2));
@@ -225,8 +225,8 @@ impl StepLines {
     }
 }
 
-fn step_lines(app: &App, inner: Rect) -> Steps {
-    let theme = &app.theme;
+fn step_lines(app: &View, inner: Rect) -> Steps {
+    let theme = app.theme;
     let width = usize::from(inner.width);
     let items: Vec<StepLines> = app
         .home_items()
@@ -282,8 +282,8 @@ fn step_lines(app: &App, inner: Rect) -> Steps {
     Steps { items, warnings, first, count, peek }
 }
 
-fn steps(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn steps(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let inner = parts::block(theme, "", true).inner(area);
     let steps = step_lines(app, inner);
     let hidden_below = steps.items.len().saturating_sub(steps.first + steps.count);
@@ -304,11 +304,15 @@ fn steps(app: &App, area: Rect, buf: &mut Buffer) {
         parts::lines(wrap::wrap_plain(text, theme.dim, usize::from(inner.width)), inner, buf);
         return;
     }
+    app.record(inner, Hit::HomeSteps);
     let mut y = inner.y;
     let shown = steps.count + usize::from(steps.peek);
     for (index, item) in steps.items.into_iter().enumerate().skip(steps.first).take(shown) {
         let selected = index == app.home_row;
         let whole = index < steps.first + steps.count;
+        let height = if whole { item.height() } else { item.title.len() };
+        let rows = (height as u16).min(warnings_top.saturating_sub(y));
+        app.record(Rect::new(inner.x, y, inner.width, rows), Hit::HomeStep(index));
         for line in item.title {
             if y >= warnings_top {
                 return;
@@ -333,28 +337,8 @@ fn steps(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The next step drawn at screen row `row` of Home in `body`, for mouse clicks.
-pub fn step_at(app: &App, body: Rect, column: u16, row: u16) -> Option<usize> {
-    let inner = layout::inner(areas(app, body).steps);
-    if !layout::contains(inner, column, row) {
-        return None;
-    }
-    let steps = step_lines(app, inner);
-    let mut y = inner.y;
-    let shown = steps.count + usize::from(steps.peek);
-    for (index, item) in steps.items.iter().enumerate().skip(steps.first).take(shown) {
-        let whole = index < steps.first + steps.count;
-        let height = if whole { item.height() } else { item.title.len() } as u16;
-        if (y..y + height).contains(&row) {
-            return Some(index);
-        }
-        y += height;
-    }
-    None
-}
-
-fn activity(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn activity(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let block = parts::block(theme, " Recent activity ", false);
     let inner = block.inner(area);
     block.render(area, buf);

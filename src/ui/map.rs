@@ -5,13 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{layout, markdown, parts};
-use crate::app::{App, Pane};
+use super::layouts::Key;
+use super::{View, layout, markdown, parts};
+use crate::app::Pane;
 use crate::content::Level;
+use crate::geometry::{Scroll, Target};
 use crate::progress::Status;
 use crate::text::wrap;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &View, area: Rect, buf: &mut Buffer) {
     let areas = layout::map(area);
     if areas.stacked {
         phase_picker(app, areas.phases, buf);
@@ -22,34 +24,42 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     detail(app, areas.detail, buf);
 }
 
-fn phases(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn phases(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let focused = app.map.pane == Pane::Phases;
     let block = parts::block(theme, " Phases ", focused);
     let inner = block.inner(area);
     block.render(area, buf);
-    parts::list(inner, buf, theme, app.roadmap.phases.len(), Some(app.map.phase), focused, |index, width| {
-        let phase = &app.roadmap.phases[index];
-        let counts = app.derived.tally.phases[index];
-        let count = format!("{}/{}", counts.complete(), counts.total);
-        // A long name gives way at a word, before the count does.
-        let name = parts::truncate_words(&phase.title, width.saturating_sub(wrap::width(&count) + 1));
-        parts::spread(vec![Span::raw(name)], vec![Span::styled(count, theme.dim)], width)
-    });
+    app.record(area, Target::Phases);
+    let rows =
+        parts::list(inner, buf, theme, app.roadmap.phases.len(), Some(app.map.phase), focused, |index, width| {
+            let phase = &app.roadmap.phases[index];
+            let counts = app.derived.tally.phases[index];
+            let count = format!("{}/{}", counts.complete(), counts.total);
+            // A long name gives way at a word, before the count does.
+            let name = parts::truncate_words(&phase.title, width.saturating_sub(wrap::width(&count) + 1));
+            parts::spread(vec![Span::raw(name)], vec![Span::styled(count, theme.dim)], width)
+        });
+    for (row, index) in rows {
+        app.record(row, Target::Phase(index));
+    }
 }
 
 /// Narrow terminals: one line, `◀ Foundations 5/18 ▶`.
-fn phase_picker(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn phase_picker(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let phase = &app.roadmap.phases[app.map.phase];
     let counts = app.derived.tally.phases[app.map.phase];
     let style = if app.map.pane == Pane::Phases { theme.selected } else { theme.title };
-    let text = format!("◀ {} {}/{} ▶", phase.title, counts.complete(), counts.total);
+    let text = format!("◀ {} {}/{} ▶", wrap::clean(&phase.title), counts.complete(), counts.total);
     Line::styled(parts::truncate(&text, usize::from(area.width)), style).render(area, buf);
+    let half = area.width / 2;
+    app.record(Rect::new(area.x, area.y, half, area.height), Target::PhasePrevious);
+    app.record(Rect::new(area.x + half, area.y, area.width - half, area.height), Target::PhaseNext);
 }
 
-fn skills(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn skills(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let focused = app.map.pane == Pane::Skills;
     let phase = &app.roadmap.phases[app.map.phase];
     let visible = app.visible_skills(app.map.phase);
@@ -65,6 +75,8 @@ fn skills(app: &App, area: Rect, buf: &mut Buffer) {
     let block = parts::block(theme, Line::from(title), focused);
     let inner = block.inner(area);
     block.render(area, buf);
+    app.record(area, Target::MapSkills);
+    app.measure(|g| g.map_skills_page = usize::from(inner.height));
     if visible.is_empty() {
         let why = if phase.skills.is_empty() {
             "This phase has no skills."
@@ -75,7 +87,7 @@ fn skills(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let narrow = inner.width < 36;
-    parts::list(inner, buf, theme, visible.len(), Some(app.map.row), focused, |row, width| {
+    let rows = parts::list(inner, buf, theme, visible.len(), Some(app.map.row), focused, |row, width| {
         let index = visible[row];
         let skill = &app.roadmap.skills[index];
         let status = app.derived.tally.status(index);
@@ -93,6 +105,9 @@ fn skills(app: &App, area: Rect, buf: &mut Buffer) {
         ];
         parts::spread(left, right, width)
     });
+    for (rect, row) in rows {
+        app.record(rect, Target::MapSkill(row));
+    }
 }
 
 fn short_level(level: Level) -> &'static str {
@@ -105,23 +120,21 @@ fn short_level(level: Level) -> &'static str {
 
 /// What the detail pane shows: the phase (while the phase list has the keys, or when no
 /// skill is shown), else the selected skill.
-fn detail_text(app: &App, width: u16) -> (&'static str, Text<'static>) {
+fn detail_text(app: &View, width: u16) -> (&'static str, Text<'static>) {
     match (app.map.pane, app.map_selected_skill()) {
         (Pane::Phases, _) | (_, None) => (" Phase ", phase_text(app, width)),
         (_, Some(skill)) => (" Detail ", skill_text(app, skill, width)),
     }
 }
 
-/// How many lines the detail pane's text takes at this width, for scrolling.
-pub fn detail_lines(app: &App, width: u16) -> usize {
-    detail_text(app, width).1.lines.len()
-}
-
-fn detail(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn detail(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let focused = app.map.pane == Pane::Detail;
     let (title, text) = detail_text(app, layout::inner(area).width);
-    let last = text.lines.len().saturating_sub(usize::from(area.height.saturating_sub(2)));
+    let visible = usize::from(area.height.saturating_sub(2));
+    let last = text.lines.len().saturating_sub(visible);
+    app.record(area, Target::MapDetail);
+    app.measure(|g| g.map_detail = Scroll { page: visible.saturating_sub(1).max(1), max: last });
     let scroll = usize::from(app.map.detail_scroll).min(last);
     let mut block = parts::block(theme, title, focused);
     if let Some(percent) = (scroll * 100).checked_div(last) {
@@ -131,8 +144,8 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The selected phase: its goal, milestone, and intro.
-fn phase_text(app: &App, width: u16) -> Text<'static> {
-    let theme = &app.theme;
+fn phase_text(app: &View, width: u16) -> Text<'static> {
+    let theme = app.theme;
     let phase = &app.roadmap.phases[app.map.phase];
     let mut lines = wrap::wrap_plain(&phase.title, theme.title, usize::from(width));
     lines.extend(wrap::wrap_plain(&phase.goal, theme.text, usize::from(width)));
@@ -146,13 +159,14 @@ fn phase_text(app: &App, width: u16) -> Text<'static> {
         lines.extend(wrap::wrap_plain(&milestone.description, theme.text, usize::from(width)));
     }
     lines.push(Line::raw(""));
-    lines.extend(markdown::render(&phase.intro, width, theme).lines);
+    let intro = app.layouts.get(Key::PhaseIntro(app.map.phase), width, || markdown::render(&phase.intro, width, theme));
+    lines.extend(intro.lines.iter().cloned());
     Text::from(lines)
 }
 
 /// A skill in brief: summary, level, prerequisites and what it unlocks.
-pub fn skill_text(app: &App, index: usize, width: u16) -> Text<'static> {
-    let theme = &app.theme;
+pub fn skill_text(app: &View, index: usize, width: u16) -> Text<'static> {
+    let theme = app.theme;
     let w = usize::from(width);
     let skill = &app.roadmap.skills[index];
     let record = app.progress.get(&skill.id).cloned().unwrap_or_default();

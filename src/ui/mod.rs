@@ -1,9 +1,11 @@
 //! Drawing: one file per screen, the theme, and the markdown renderer. Nothing here changes
-//! state: `impl Widget for &App` draws whatever the app holds.
+//! the app's state: a frame is drawn from a [`View`] of it, and drawing yields the frame's
+//! [`Geometry`] (what is where, page sizes, scroll ends) for the loop to hand back to `update`.
 
 pub mod help;
 pub mod home;
 pub mod layout;
+mod layouts;
 pub mod map;
 pub mod markdown;
 pub mod parts;
@@ -11,46 +13,116 @@ mod search;
 pub mod skill;
 pub mod theme;
 
+use std::cell::RefCell;
+use std::ops::Deref;
+
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
+use crate::action::Action;
 use crate::app::{App, Pane, Screen, SkillFocus};
+use crate::geometry::{Geometry, Tab, Target};
 use crate::keymap::Mode;
 use crate::suggest::SuggestionKind;
 use crate::text::wrap;
+pub use layouts::Layouts;
+use theme::Theme;
 
-impl Widget for &App {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+/// The drawing side of the tutor: the theme, and text laid out once per width (a skill's
+/// Markdown is rendered when it is first shown at a width, not on every key).
+#[derive(Debug)]
+pub struct Ui {
+    pub theme: Theme,
+    layouts: Layouts,
+}
+
+impl Ui {
+    pub fn new(theme: Theme) -> Ui {
+        Ui { theme, layouts: Layouts::default() }
+    }
+
+    /// Draws the app into a frame; returns where everything went.
+    pub fn draw(&self, app: &App, frame: &mut Frame) -> Geometry {
+        let area = frame.area();
+        self.render(app, area, frame.buffer_mut())
+    }
+
+    /// What the event loop does for one action, without a terminal (tests and benchmarks):
+    /// draws the frame the learner sees at the app's size, hands its geometry to the app, then
+    /// applies the action.
+    pub fn step(&self, app: &mut App, action: Action) -> Option<crate::action::Effect> {
+        let mut buffer = Buffer::empty(app.area);
+        let geometry = self.render(app, app.area, &mut buffer);
+        app.update(Action::Drawn(geometry));
+        app.update(action)
+    }
+
+    /// Draws the app into a buffer (tests and benchmarks use it without a terminal).
+    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Geometry {
+        let view = View { app, theme: &self.theme, layouts: &self.layouts, geometry: RefCell::default() };
         if !layout::fits(area) {
-            too_small(self, area, buf);
-            return;
+            too_small(&view, area, buf);
+            return Geometry { usable: false, ..Geometry::default() };
         }
         let chrome = layout::chrome(area);
-        title_bar(self, chrome.top, buf);
-        match self.screen {
-            Screen::Home => home::render(self, chrome.body, buf),
-            Screen::Roadmap => map::render(self, chrome.body, buf),
-            Screen::Skill(index) => skill::render(self, index, chrome.body, buf),
-            Screen::Search => search::render(self, chrome.body, buf),
+        title_bar(&view, chrome.top, buf);
+        match app.screen {
+            Screen::Home => home::render(&view, chrome.body, buf),
+            Screen::Roadmap => map::render(&view, chrome.body, buf),
+            Screen::Skill(index) => skill::render(&view, index, chrome.body, buf),
+            Screen::Search => search::render(&view, chrome.body, buf),
         }
-        status_bar(self, chrome.bottom, buf);
-        if let Some(input) = &self.hours_input {
-            hours_prompt(self, input, chrome.body, buf);
+        status_bar(&view, chrome.bottom, buf);
+        if let Some(input) = &app.hours_input {
+            hours_prompt(&view, input, chrome.body, buf);
         }
-        if let Some(scroll) = self.help {
-            help::render(self, scroll, chrome.body, buf);
+        if let Some(scroll) = app.help {
+            help::render(&view, scroll, chrome.body, buf);
         }
+        Geometry { usable: true, ..view.geometry.into_inner() }
+    }
+}
+
+/// What one frame is drawn from: the app's state (through `Deref`, so screens read
+/// `view.roadmap` as they would `app.roadmap`), the theme, the cached layouts, and the
+/// geometry being recorded.
+pub struct View<'a> {
+    app: &'a App,
+    pub theme: &'a Theme,
+    pub layouts: &'a Layouts,
+    geometry: RefCell<Geometry>,
+}
+
+impl Deref for View<'_> {
+    type Target = App;
+
+    fn deref(&self) -> &App {
+        self.app
+    }
+}
+
+impl View<'_> {
+    /// Notes that `target` was drawn in `area`.
+    pub fn record(&self, area: Rect, target: Target) {
+        self.geometry.borrow_mut().record(area, target);
+    }
+
+    /// Sets the page sizes and scroll ends of what was drawn.
+    pub fn measure(&self, change: impl FnOnce(&mut Geometry)) {
+        change(&mut self.geometry.borrow_mut());
     }
 }
 
 /// One line that says how small the terminal is and what it needs, in the longest form that
 /// fits, so the size it asks for is never cut off.
-fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+fn too_small(app: &View, area: Rect, buf: &mut Buffer) {
     let (w, h, need_w, need_h) = (area.width, area.height, layout::MIN_WIDTH, layout::MIN_HEIGHT);
     let forms = [
+        format!("Terminal too small: {w}x{h} (needs {need_w}x{need_h}); keys wait, q quits"),
         format!("Terminal too small: {w}x{h} (needs {need_w}x{need_h})"),
         format!("Too small: {w}x{h}, needs {need_w}x{need_h}"),
         format!("Needs {need_w}x{need_h}"),
@@ -61,31 +133,43 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     Line::styled(parts::truncate(notice, width), app.theme.warning).render(area, buf);
 }
 
-fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let tab = |key: &str, name: &str, active: bool| {
-        let style = if active { theme.selected.add_modifier(Modifier::BOLD) } else { theme.dim };
-        vec![Span::styled(format!(" {key} {name} "), style), Span::raw(" ")]
-    };
+fn title_bar(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let screen = app.screen;
+    let tabs = [
+        (Tab::Home, " 1 Home ", screen == Screen::Home),
+        (Tab::Roadmap, " 2 Roadmap ", matches!(screen, Screen::Roadmap | Screen::Skill(_))),
+        (Tab::Search, " / Search ", screen == Screen::Search),
+        (Tab::Help, " ? Help ", app.help.is_some()),
+    ];
     let mut right: Vec<Span> = Vec::new();
-    right.extend(tab("1", "Home", screen == Screen::Home));
-    right.extend(tab("2", "Roadmap", matches!(screen, Screen::Roadmap | Screen::Skill(_))));
-    right.extend(tab("/", "Search", screen == Screen::Search));
-    right.extend(tab("?", "Help", app.help.is_some()));
+    for (_, label, active) in tabs {
+        let style = if active { theme.selected.add_modifier(Modifier::BOLD) } else { theme.dim };
+        right.push(Span::styled(label, style));
+        right.push(Span::raw(" "));
+    }
     let overall = app.derived.tally.overall;
     let left = vec![
-        Span::styled(format!(" {} ", app.roadmap.title), theme.title),
+        Span::styled(format!(" {} ", wrap::clean(&app.roadmap.title)), theme.title),
         Span::styled(format!("{}% ", overall.percent()), theme.accent),
     ];
     let width = usize::from(area.width);
     let right_width: usize = right.iter().map(|s| wrap::width(&s.content)).sum();
-    let line = if right_width + 12 > width { Line::from(right) } else { parts::spread(left, right, width) };
+    let alone = right_width + 12 > width;
+    let line = if alone { Line::from(right) } else { parts::spread(left, right, width) };
     line.render(area, buf);
+    // Each tab is a click target where it was drawn.
+    let mut x = if alone { area.x } else { area.x + area.width.saturating_sub(right_width as u16) };
+    for (tab, label, _) in tabs {
+        let label_width = wrap::width(label) as u16;
+        let end = (x + label_width).min(area.right());
+        app.record(Rect::new(x, area.y, end.saturating_sub(x), 1), Target::Tab(tab));
+        x = end.saturating_add(1);
+    }
 }
 
-fn status_bar(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn status_bar(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let width = usize::from(area.width);
     let line = match &app.message {
         Some(message) => {
@@ -123,7 +207,7 @@ pub fn fit_hints(hints: &[&str], width: usize) -> String {
 
 /// The few keys worth showing at the bottom, most useful first, for the screen and the pane
 /// or half that has the keys; `?` lists them all.
-fn hints(app: &App) -> Vec<&'static str> {
+fn hints(app: &View) -> Vec<&'static str> {
     match app.mode() {
         Mode::Home => {
             // The key for what the selected step asks.
@@ -156,11 +240,11 @@ fn hints(app: &App) -> Vec<&'static str> {
     }
 }
 
-fn hours_prompt(app: &App, input: &str, body: Rect, buf: &mut Buffer) {
+fn hours_prompt(app: &View, input: &str, body: Rect, buf: &mut Buffer) {
     let width = body.width.min(50);
     let area = Rect::new(body.x + (body.width - width) / 2, body.y + body.height / 3, width, 5.min(body.height));
     Clear.render(area, buf);
-    let block = parts::block(&app.theme, " Weekly study hours ", true);
+    let block = parts::block(app.theme, " Weekly study hours ", true);
     let text = vec![
         Line::from(vec![
             Span::raw("Hours a week: "),

@@ -102,7 +102,8 @@ pub fn more_title(theme: &Theme, above: usize, below: usize) -> Option<Line<'sta
 }
 
 /// Draws a one-line-per-row list in `area` (inside its border), building only the rows that
-/// show. `row(i, width)` makes row `i`; the selected row is highlighted.
+/// show. `row(i, width)` makes row `i`; the selected row is highlighted. Returns where each
+/// shown row went.
 pub fn list(
     area: Rect,
     buf: &mut Buffer,
@@ -111,11 +112,13 @@ pub fn list(
     selected: Option<usize>,
     focused: bool,
     row: impl Fn(usize, usize) -> Line<'static>,
-) {
+) -> Vec<(Rect, usize)> {
     let rows = usize::from(area.height);
     let offset = layout::list_offset(selected.unwrap_or(0), len, rows);
+    let mut drawn = Vec::with_capacity(rows.min(len));
     for (y, index) in (offset..len.min(offset + rows)).enumerate() {
         let line_area = Rect::new(area.x, area.y + y as u16, area.width, 1);
+        drawn.push((line_area, index));
         let mut line = row(index, usize::from(area.width));
         if Some(index) == selected {
             let highlight =
@@ -125,6 +128,7 @@ pub fn list(
         }
         line.render(line_area, buf);
     }
+    drawn
 }
 
 /// Draws `lines` into `area` from its top, one per row, as many as fit.

@@ -5,12 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{layout, map, parts};
-use crate::app::App;
+use super::{View, layout, map, parts};
+use crate::geometry::Target;
 use crate::text::wrap;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let areas = layout::search(area);
     let count = match app.search.hits.len() {
         1 => "1 skill".to_string(),
@@ -29,6 +29,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(areas.results);
     let rows = usize::from(inner.height / 2);
     let len = app.search.hits.len();
+    app.record(areas.results, Target::SearchResults);
+    app.measure(|g| g.search_page = rows.max(1));
     let offset = layout::list_offset(app.search.selected, len, rows);
     if let Some(more) = parts::more_title(theme, offset, len.saturating_sub(offset + rows)) {
         block = block.title_bottom(more);
@@ -45,6 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let status = app.derived.tally.status(hit.skill);
         let y = inner.y + (slot * 2) as u16;
         let first = Rect::new(inner.x, y, inner.width, 1);
+        app.record(Rect::new(inner.x, y, inner.width, 2), Target::SearchHit(index));
         // The title comes first; the phase gets what room is left, or none.
         let glyph = format!("{} ", parts::status_glyph(status));
         let room = width.saturating_sub(wrap::width(&glyph) + wrap::width(&skill.title) + 1);

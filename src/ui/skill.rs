@@ -6,13 +6,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{layout, markdown, parts};
-use crate::app::{App, Item, SkillFocus};
+use super::layouts::Key;
+use super::{View, layout, markdown, parts};
+use crate::app::{Item, SkillFocus};
+use crate::geometry::{Scroll, Target};
 use crate::text::wrap;
 
 /// Where a skill's page goes: the header as tall as its wrapped summary needs (up to a few
 /// rows, fewer on short terminals), the text and the items.
-pub fn areas(app: &App, index: usize, body: Rect) -> layout::SkillAreas {
+pub fn areas(app: &View, index: usize, body: Rect) -> layout::SkillAreas {
     let most = match body.height {
         0..14 => 0,
         14..26 => 2,
@@ -22,7 +24,7 @@ pub fn areas(app: &App, index: usize, body: Rect) -> layout::SkillAreas {
     layout::skill(body, 1 + lines as u16)
 }
 
-pub fn render(app: &App, index: usize, body: Rect, buf: &mut Buffer) {
+pub fn render(app: &View, index: usize, body: Rect, buf: &mut Buffer) {
     let areas = areas(app, index, body);
     header(app, index, areas.header, buf);
     text(app, index, areas.text, buf);
@@ -34,15 +36,15 @@ pub fn render(app: &App, index: usize, body: Rect, buf: &mut Buffer) {
 }
 
 /// Phase, kind, hours and the summary, wrapped.
-fn meta_lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>> {
+fn meta_lines(app: &View, index: usize, width: usize) -> Vec<Line<'static>> {
     let skill = &app.roadmap.skills[index];
     let phase = &app.roadmap.phases[skill.phase].title;
     let meta = format!("{phase} · {} · {} h · {}", skill.kind, skill.hours, app.roadmap.page(index).summary);
     wrap::wrap_plain(&meta, app.theme.dim, width)
 }
 
-fn header(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn header(app: &View, index: usize, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let skill = &app.roadmap.skills[index];
     let status = app.derived.tally.status(index);
     let width = usize::from(area.width);
@@ -66,27 +68,27 @@ fn header(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
     parts::lines(meta, Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(1)), buf);
 }
 
-/// How many lines the skill's text takes at this width.
-pub fn text_lines(app: &App, index: usize, width: u16) -> usize {
-    markdown::render(&app.roadmap.page(index).body, width, &app.theme).lines.len()
-}
-
-fn text(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn text(app: &View, index: usize, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let focused = app.skill.focus == SkillFocus::Text && app.skill.editor.is_none();
     let width = layout::inner(area).width;
-    let rendered = markdown::render(&app.roadmap.page(index).body, width, theme);
+    // Laid out once per width; a key only picks the rows to show.
+    let rendered =
+        app.layouts.get(Key::SkillBody(index), width, || markdown::render(&app.roadmap.page(index).body, width, theme));
     let visible = usize::from(area.height.saturating_sub(2));
     let max = rendered.lines.len().saturating_sub(visible);
+    app.record(area, Target::SkillText);
+    app.measure(|g| g.skill_text = Scroll { page: visible.max(1), max });
     let scroll = usize::from(app.skill.scroll).min(max);
     let position = (scroll * 100).checked_div(max).map(|percent| format!(" {percent}% ")).unwrap_or_default();
     let block = parts::block(theme, " Text ", focused).title_top(Line::styled(position, theme.dim).right_aligned());
-    Paragraph::new(rendered).block(block).scroll((scroll as u16, 0)).render(area, buf);
+    let shown: Vec<Line<'static>> = rendered.lines.iter().skip(scroll).take(visible).cloned().collect();
+    Paragraph::new(shown).block(block).render(area, buf);
 }
 
 /// The lines of one item row, wrapped to `width` with a hanging indent.
-fn item_lines(app: &App, skill: usize, item: Item, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn item_lines(app: &View, skill: usize, item: Item, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
     let s = &app.roadmap.skills[skill];
     let record = app.progress.get(&s.id);
     let (lead, text, style) = match item {
@@ -123,25 +125,8 @@ fn item_lines(app: &App, skill: usize, item: Item, width: usize) -> Vec<Line<'st
     lines
 }
 
-/// The item drawn at screen row `row` inside `inner`, for mouse clicks.
-pub fn item_at(app: &App, skill: usize, inner: Rect, row: u16) -> Option<usize> {
-    let items = app.skill_items(skill);
-    let width = usize::from(inner.width);
-    let heights: Vec<usize> = items.iter().map(|&item| item_lines(app, skill, item, width).len()).collect();
-    let mut y = usize::from(inner.y);
-    for (index, height) in
-        heights.iter().enumerate().skip(layout::first_shown(&heights, app.skill.item, usize::from(inner.height)))
-    {
-        if (y..y + height).contains(&usize::from(row)) {
-            return Some(index);
-        }
-        y += height;
-    }
-    None
-}
-
-fn items(app: &App, skill: usize, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn items(app: &View, skill: usize, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let focused = app.skill.focus == SkillFocus::Items;
     let mut block = parts::block(theme, " Checkpoints · links · note ", focused);
     let inner = block.inner(area);
@@ -155,9 +140,13 @@ fn items(app: &App, skill: usize, area: Rect, buf: &mut Buffer) {
         block = block.title_bottom(more);
     }
     block.render(area, buf);
+    app.record(area, Target::SkillItems);
+    app.measure(|g| g.skill_items_page = usize::from(inner.height).max(1));
     let mut y = inner.y;
     let bottom = inner.y + inner.height;
     for (index, lines) in rendered.into_iter().enumerate().skip(first) {
+        let rows = (lines.len() as u16).min(bottom.saturating_sub(y));
+        app.record(Rect::new(inner.x, y, inner.width, rows), Target::SkillItem(index));
         for line in lines {
             if y >= bottom {
                 return;
@@ -176,12 +165,13 @@ fn items(app: &App, skill: usize, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn note_editor(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn note_editor(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
     let Some(editor) = &app.skill.editor else { return };
     let block = parts::block(theme, " Note · Esc keeps it ", true);
     let inner = block.inner(area);
     block.render(area, buf);
+    app.measure(|g| g.note_width = usize::from(inner.width));
     // Lines wrap as they are typed; the rows shown follow the cursor.
     let width = usize::from(inner.width);
     let rows = editor.screen_rows(width);

@@ -1,10 +1,27 @@
-//! What the learner can ask for (an `Action`, produced by the keymap) and what the event loop
-//! must do about it (an `Effect`, returned by `App::update`).
+//! Everything that changes the app's state, as one type: what the learner asks for (produced
+//! by the keymap) and what the event loop learns (a frame drawn, a save done, an editor
+//! closed, another instance's save). `App::update` takes them; it answers with an `Effect`
+//! for the loop to perform. This module sits below both `app` and `keymap`.
 
-use crate::progress::Status;
+use crate::geometry::Geometry;
+use crate::progress::{Progress, Status};
 
-/// Something the learner asked for.
+/// Which key table applies: the screen, or the field being edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Home,
+    Roadmap,
+    Skill,
+    Search,
+    Help,
+    /// Editing a skill's note.
+    Note,
+    /// Typing the weekly hours.
+    Hours,
+}
+
+/// Something the learner asked for, or something the loop learned.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Leave the program.
     Quit,
@@ -88,6 +105,40 @@ pub enum Action {
     ScrollDown { column: u16, row: u16 },
     /// The terminal has a new size.
     Resize { width: u16, height: u16 },
+    /// A frame was drawn: where everything went, for the keys and clicks that follow.
+    Drawn(Geometry),
+    /// The progress was saved; this is what the file now holds (other instances' changes
+    /// merged in).
+    Saved(Progress),
+    /// Saving failed: the change stays here, and the next change tries again.
+    SaveFailed(String),
+    /// Looking for another instance's saves failed (the file broke meanwhile): nothing here
+    /// changes, and saving will refuse to overwrite the broken file.
+    ReloadFailed(String),
+    /// Another instance saved: the progress with its changes merged into ours.
+    ProgressChanged(Progress),
+    /// The learner's editor closed on a skill's note.
+    NoteEdited { skill: usize, outcome: EditorOutcome },
+    /// The opener for a link was started, or could not be.
+    Opened { url: String, error: Option<String> },
+}
+
+/// What came back from the learner's editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditorOutcome {
+    /// The editor exited well and left this text.
+    Text {
+        text: String,
+        /// How many bytes were not UTF-8 and were replaced with U+FFFD.
+        replaced: usize,
+        /// Where the file the editor wrote was kept, when its text could not be used as it
+        /// was (not UTF-8, or too long).
+        kept: Option<String>,
+    },
+    /// The editor could not start, failed, or left no file: the note stays as it was.
+    Failed(String),
+    /// Neither `$VISUAL` nor `$EDITOR` is set: the note is edited in place instead.
+    NotSet,
 }
 
 /// What the event loop must do after an update.
