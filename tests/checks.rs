@@ -1,12 +1,12 @@
 //! The check runner on real commands in temporary folders: verdicts, output, containment of
-//! what a check starts, the environment it sees and the background worker.
+//! what a check starts, the environment it sees, the background worker and the watcher.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use roadmap_tutor::checks::{
-    self, Cancel, CheckError, DEFAULT_TIMEOUT, GRACE, Job, OUTPUT_CAP, Outcome, Report, Verdict, Worker,
+    self, Cancel, CheckError, DEFAULT_TIMEOUT, GRACE, Job, OUTPUT_CAP, Outcome, Report, Verdict, Watch, Worker,
 };
 
 /// A bound far above any honest run time, only to catch a run that hangs.
@@ -293,4 +293,62 @@ fn dropping_the_worker_as_on_quit_kills_the_running_check() {
     let sleeper = pid_in(dir.path(), "bg.pid");
     drop(worker);
     assert!(is_gone(sleeper));
+}
+
+/// Starts watching `folder` on a thread; each change arrives on the receiver.
+fn watching(folder: &Path) -> (Cancel, mpsc::Receiver<Vec<PathBuf>>, std::thread::JoinHandle<Result<(), CheckError>>) {
+    let watch = Watch::new(folder).expect("the folder can be watched");
+    let cancel = Cancel::new();
+    let flag = cancel.clone();
+    let (sender, receiver) = mpsc::channel();
+    let thread = std::thread::spawn(move || watch.run(&flag, |changed| sender.send(changed.to_vec()).unwrap()));
+    (cancel, receiver, thread)
+}
+
+#[test]
+fn a_burst_of_saves_is_one_change_and_tool_litter_is_none() {
+    let dir = project();
+    let root = dir.path();
+    for folder in [".git", ".venv/lib", "src/__pycache__"] {
+        std::fs::create_dir_all(root.join(folder)).unwrap();
+    }
+    let (cancel, changes, thread) = watching(root);
+
+    for i in 0..20 {
+        std::fs::write(root.join("app.py"), format!("print({i})\n")).unwrap();
+    }
+    std::fs::write(root.join("src/test_app.py"), "def test(): pass\n").unwrap();
+    let first = changes.recv_timeout(HANG).expect("a change is reported");
+    assert_eq!(first, [PathBuf::from("app.py"), PathBuf::from("src/test_app.py")]);
+    assert!(changes.recv_timeout(Duration::from_secs(1)).is_err(), "the burst was reported twice");
+
+    std::fs::write(root.join(".git/index"), "x").unwrap();
+    std::fs::write(root.join(".venv/lib/site.py"), "x").unwrap();
+    std::fs::write(root.join("src/__pycache__/app.cpython-312.pyc"), "x").unwrap();
+    std::fs::write(root.join(".app.py.swp"), "x").unwrap();
+    std::fs::write(root.join("app.py~"), "x").unwrap();
+    std::fs::read_to_string(root.join("app.py")).unwrap();
+    let litter = changes.recv_timeout(Duration::from_secs(1));
+    assert!(litter.is_err(), "litter was reported: {litter:?}");
+
+    std::fs::create_dir(root.join("pkg")).unwrap();
+    std::fs::write(root.join("pkg/models.py"), "x = 1\n").unwrap();
+    let new_folder = changes.recv_timeout(HANG).expect("a change in a new folder is reported");
+    assert!(new_folder.contains(&PathBuf::from("pkg")), "{new_folder:?}");
+    // Changes just after a run are taken as the run's own; a learner's next save comes later.
+    std::thread::sleep(Duration::from_millis(300));
+    std::fs::write(root.join("pkg/models.py"), "x = 2\n").unwrap();
+    let inside = changes.recv_timeout(HANG).expect("a new folder is watched");
+    assert_eq!(inside, [PathBuf::from("pkg/models.py")]);
+
+    cancel.cancel();
+    thread.join().unwrap().expect("watching ends without error");
+}
+
+#[test]
+fn watching_a_missing_folder_is_an_error_naming_it() {
+    let dir = project();
+    let missing = dir.path().join("nope");
+    let error = checks::watch(&missing, &Cancel::new(), |_| {}).unwrap_err();
+    assert_eq!(error.to_string(), format!("the project folder {} does not exist", missing.display()));
 }

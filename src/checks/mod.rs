@@ -27,13 +27,15 @@
 //!   failure; other codes are [`Verdict::Fail`].
 //!
 //! Checks run one after another (they may share caches and files); [`Worker`] runs a list of
-//! them on a thread for the TUI, and [`digest`] and [`trust_digest`] tie recorded results and the learner's trust to the exact
+//! them on a thread for the TUI, [`watch`] re-runs on file changes for `--watch`, and
+//! [`digest`] and [`trust_digest`] tie recorded results and the learner's trust to the exact
 //! commands.
 
 mod digest;
 mod output;
 mod run;
 mod verdict;
+mod watch;
 mod worker;
 
 use std::path::{Path, PathBuf};
@@ -45,6 +47,7 @@ pub use digest::{digest, trust_digest};
 pub use output::{OUTPUT_CAP, Output};
 pub use run::{GRACE, run};
 pub use verdict::Verdict;
+pub use watch::{Watch, watch};
 pub use worker::{Report, Worker};
 
 /// A check's time limit when its content gives none.
@@ -78,7 +81,7 @@ pub struct Outcome {
     pub elapsed: Duration,
 }
 
-/// A shared flag that stops a run soon after it is set: Ctrl-C, quitting the
+/// A shared flag that stops a run (or a watch) soon after it is set: Ctrl-C, quitting the
 /// TUI, or a cancel key set it. Clones share the flag.
 #[derive(Debug, Clone, Default)]
 pub struct Cancel(Arc<AtomicBool>);
@@ -124,6 +127,8 @@ pub enum CheckError {
     Start { path: PathBuf, cause: std::io::Error },
     #[error("lost track of a check in {}: {cause}", path.display())]
     Wait { path: PathBuf, cause: std::io::Error },
+    #[error("cannot watch {} for changes: {cause}", path.display())]
+    Watch { path: PathBuf, cause: notify::Error },
 }
 
 /// The project folder as an absolute path (symlinks kept, as a shell's `$PWD` keeps them),
