@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod checks;
 pub mod cli;
 pub mod clock;
 pub mod content;
