@@ -12,11 +12,11 @@ fn a_fresh_learner_sees_status_and_where_to_start() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "all\t0\t76\t0\tPython Backend Developer\n\
-         foundations\t0\t18\t0\tFoundations\ttodo\n\
-         application-builder\t0\t23\t0\tApplication builder\ttodo\n\
-         architecture\t0\t15\t0\tArchitecture and production readiness\ttodo\n\
-         ai-specialization\t0\t10\t0\tAI specialization\ttodo\n\
+        "all\t0\t93\t0\tPython Backend Developer\n\
+         foundations\t0\t20\t0\tFoundations\ttodo\n\
+         application-builder\t0\t28\t0\tApplication builder\ttodo\n\
+         architecture\t0\t22\t0\tArchitecture and production readiness\ttodo\n\
+         ai-specialization\t0\t13\t0\tAI specialization\ttodo\n\
          job-readiness\t0\t10\t0\tJob readiness\ttodo\n"
     );
     let run = sandbox.run(&["next"]);
@@ -42,7 +42,7 @@ fn done_records_the_date_and_moves_next_along() {
     let suggested = after.stdout.lines().filter(|l| !l.starts_with("review\t"));
     assert!(suggested.clone().all(|l| !l.contains(&format!("\t{id}\t"))), "a done skill is not suggested again");
     let status = sandbox.run(&["status"]);
-    assert!(status.stdout.starts_with("all\t1\t76\t1\t"), "{}", status.stdout);
+    assert!(status.stdout.starts_with("all\t1\t93\t1\t"), "{}", status.stdout);
 }
 
 #[test]
@@ -195,7 +195,7 @@ fn progress_under_an_old_id_follows_the_alias_and_unknown_ids_are_kept() {
 fn validate_checks_the_roadmap_in_use_by_default() {
     let sandbox = Sandbox::new();
     let run = sandbox.run(&["validate"]);
-    assert_eq!(run.stdout, "ok: content (Python Backend Developer): 5 phases, 76 skills, no problems\n");
+    assert_eq!(run.stdout, "ok: content (Python Backend Developer): 5 phases, 93 skills, no problems\n");
     assert_eq!(run.code, 0);
 }
 

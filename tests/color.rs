@@ -45,7 +45,7 @@ fn no_color_and_the_flag_win_over_clicolor_force() {
 fn forced_color_gets_the_terminal_layout_and_errors_are_colored_too() {
     let sandbox = Sandbox::new();
     let status = run(&sandbox, &[("CLICOLOR_FORCE", "1")], &["status"]);
-    assert!(status.stdout.contains("0 of 76 skills complete"), "{}", status.stdout);
+    assert!(status.stdout.contains("0 of 93 skills complete"), "{}", status.stdout);
     assert!(!run(&sandbox, &[], &["status"]).stdout.contains(ESC), "records for scripts otherwise");
     let error = run(&sandbox, &[("CLICOLOR_FORCE", "1")], &["done", "no-such-skill"]);
     assert!(error.stderr.starts_with("\x1b[1;31merror:\x1b[0m no skill `no-such-skill`"), "{:?}", error.stderr);

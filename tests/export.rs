@@ -122,7 +122,7 @@ fn the_built_in_roadmap_exports_too() {
     let run = sandbox.run(&["export", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(json["totals"]["skills"], 76);
+    assert_eq!(json["totals"]["skills"], 93);
     assert_eq!(json["totals"]["done"], 1);
     assert_eq!(json["phases"].as_array().map(Vec::len), Some(5));
 }

@@ -80,7 +80,7 @@ fn an_empty_file_is_no_progress_and_the_first_save_fills_it() {
         fs::write(sandbox.state(), bytes).unwrap();
         let run = sandbox.run(&["status"]);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        assert!(run.stdout.starts_with("all\t0\t76\t0\t"), "{}", run.stdout);
+        assert!(run.stdout.starts_with("all\t0\t93\t0\t"), "{}", run.stdout);
         let run = sandbox.run(&["done", "foundations/git-basics"]);
         assert_eq!((run.code, run.stdout.as_str()), (0, "foundations/git-basics\tdone\n"), "{}", run.stderr);
         assert!(sandbox.state_text().contains("foundations/git-basics:\n    status: done\n"));
@@ -211,7 +211,7 @@ fn a_read_only_folder_can_be_read_but_not_saved_to() {
 
     let status = run(&["status"]);
     assert_eq!(status.code, 0, "{}", status.stderr);
-    assert!(status.stdout.starts_with("all\t1\t76\t1\t"), "{}", status.stdout);
+    assert!(status.stdout.starts_with("all\t1\t93\t1\t"), "{}", status.stdout);
     let done = run(&["done", "foundations/python-setup"]);
     assert_eq!(
         done.stderr,
