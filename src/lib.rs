@@ -9,6 +9,7 @@ pub mod clock;
 pub mod content;
 pub mod keymap;
 pub mod progress;
+pub mod schedule;
 pub mod store;
 pub mod suggest;
 pub mod text;
