@@ -122,6 +122,10 @@ def cases(rng):
                 for g in ("good", "good", "hard", "good"):
                     walk.on_due(g)
                 yield f"lapse-after-{goods}-goods-x{lateness}", r, walk.log
+        # A weak memory lapsing after a long gap: the lapse is capped by the same-day formula.
+        for first in ("again", "hard"):
+            for gap in (30, 365, 3650):
+                yield f"{first}-then-again-after-{gap}", r, Walk(r, start).review(first).after(gap, "again").log
         walk = Walk(r, start).review("again")
         for _ in range(6):
             walk.on_due("again")

@@ -100,3 +100,14 @@ fn an_out_of_range_retention_still_gives_a_date() {
     }
     assert_eq!(replay(&one, 0.0).unwrap().due, longest);
 }
+
+#[test]
+fn an_interval_of_a_half_day_rounds_to_even_as_python_does() {
+    // No default-weight log lands exactly on a half day, so this takes weights that do. py-fsrs
+    // 6.3.2 with w2 = 2.5 and w3 = 4.5 gives a first good 2 days and a first easy 4.
+    let mut weights = DEFAULT_WEIGHTS;
+    (weights[2], weights[3]) = (2.5, 4.5);
+    let scheduler = Scheduler::new(&Parameters { weights, ..Parameters::default() });
+    let first = |grade| scheduler.replay(&[Review { date: date("2026-03-01"), grade }]).unwrap().due;
+    assert_eq!((first(Grade::Good), first(Grade::Easy)), (date("2026-03-03"), date("2026-03-05")));
+}
