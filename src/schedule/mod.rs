@@ -71,7 +71,7 @@ impl Scheduler {
 
     /// The memory after every review of `log`, in date order; `None` for an empty log.
     pub fn replay(&self, log: &[Review]) -> Option<Memory> {
-        self.replay_sorted(&by_date(log))
+        self.replay_sorted(&by_date(log)).map(|state| self.memory(state))
     }
 
     /// The due date each grade would give if a review were recorded on `on`, in the order of
@@ -81,28 +81,37 @@ impl Scheduler {
     pub fn intervals(&self, log: &[Review], on: Date) -> [Date; 4] {
         let log = by_date(log);
         let (before, after) = log.split_at(log.partition_point(|review| review.date <= on));
-        let memory = self.replay_sorted(before);
+        let state = self.replay_sorted(before);
         Grade::ALL.map(|grade| {
-            let first = self.review(memory, Review { date: on, grade });
-            after.iter().fold(first, |memory, &review| self.review(Some(memory), review)).due
+            let first = self.review(state, Review { date: on, grade });
+            self.memory(after.iter().fold(first, |state, &review| self.review(Some(state), review))).due
         })
     }
 
-    fn replay_sorted(&self, log: &[Review]) -> Option<Memory> {
-        log.iter().fold(None, |memory, &review| Some(self.review(memory, review)))
+    fn replay_sorted(&self, log: &[Review]) -> Option<State> {
+        log.iter().fold(None, |state, &review| Some(self.review(state, review)))
     }
 
-    /// One review after `memory` (none before a first review).
-    fn review(&self, memory: Option<Memory>, review: Review) -> Memory {
-        let (stability, difficulty) = match memory {
+    /// One review after `state` (none before a first review).
+    fn review(&self, state: Option<State>, review: Review) -> State {
+        let day = review.date.days_since_epoch();
+        let (stability, difficulty) = match state {
             None => self.model.first(review.grade),
-            Some(memory) => {
-                let elapsed = review.date.days_after(memory.last_review);
-                self.model.next(memory.stability, memory.difficulty, elapsed, review.grade)
-            }
+            Some(state) => self.model.next(state.stability, state.difficulty, day - state.day, review.grade),
         };
-        let due = review.date.add_days(self.model.interval(stability));
-        Memory { stability, difficulty, last_review: review.date, due }
+        State { stability, difficulty, day }
+    }
+
+    /// The memory after the last review: only its interval is needed, so the replay leaves
+    /// the rounding and the calendar to here.
+    fn memory(&self, state: State) -> Memory {
+        let due = Date::from_days_since_epoch(state.day + self.model.interval(state.stability));
+        Memory {
+            stability: state.stability,
+            difficulty: state.difficulty,
+            last_review: Date::from_days_since_epoch(state.day),
+            due,
+        }
     }
 }
 
@@ -110,6 +119,14 @@ impl Default for Scheduler {
     fn default() -> Scheduler {
         Scheduler::new(&Parameters::default())
     }
+}
+
+/// Memory between two reviews of a replay, dated in days since the epoch.
+#[derive(Debug, Clone, Copy)]
+struct State {
+    stability: f64,
+    difficulty: f64,
+    day: i64,
 }
 
 /// The memory after `log` with the default weights and `desired_retention`; `None` for an
