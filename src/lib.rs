@@ -13,6 +13,7 @@ pub mod geometry;
 pub mod keymap;
 pub mod launch;
 pub mod progress;
+pub mod schedule;
 pub mod store;
 pub mod suggest;
 pub mod text;
