@@ -199,7 +199,7 @@ fn home_shows_the_pace_and_readable_phase_names() {
         let text = screen.join("\n");
         let progress = panel(&screen, "Progress");
         assert!(
-            joined(&progress).contains("At 10 h a week: Foundations by 2027-02-23, the core path by 2027-09-25."),
+            joined(&progress).contains("At 10 h a week: Foundations by 2027-02-27, the core path by 2027-10-12."),
             "{width}x{height}: no pace\n{text}"
         );
         for name in ["Foundations ", "Application builder ", "Architecture and", "AI specialization ", "Job readiness "]
@@ -208,7 +208,7 @@ fn home_shows_the_pace_and_readable_phase_names() {
         }
     }
     let screen = rows(&builtin(40, 12), 40, 12);
-    assert!(joined(&panel(&screen, "Progress")).contains("core path by 2027-09-25"), "{}", screen.join("\n"));
+    assert!(joined(&panel(&screen, "Progress")).contains("core path by 2027-10-12"), "{}", screen.join("\n"));
 }
 
 #[test]
