@@ -222,12 +222,15 @@ fn keys_that_cannot_apply_say_why() {
 #[test]
 fn a_done_skill_is_reviewed_and_undo_says_what_it_took_back() {
     let mut app = fixture();
-    let review = |app: &App| app.home_items().iter().any(|s| s.reason.contains("7-day review"));
-    assert!(review(&app), "Home lists the 7-day review of Problem decomposition");
+    let review = |app: &App| {
+        let decomposition = skill_index(app, "basics/decomposition");
+        app.home_items().iter().any(|s| s.target == roadmap_tutor::suggest::Target::Skill(decomposition))
+    };
+    assert!(review(&app), "Home lists the review of Problem decomposition, due by FSRS");
     run(&mut app, &[Action::GoRoadmap]);
     assert_eq!(step(&mut app, Action::MarkReviewed), Some(Effect::Save));
     assert_eq!(app.progress.get("basics/decomposition").unwrap().reviewed(), Some(app.today));
-    assert_eq!(app.message.as_ref().unwrap().text, "Problem decomposition: reviewed today; next review on 2026-12-05");
+    assert_eq!(app.message.as_ref().unwrap().text, "Problem decomposition: reviewed today; next review on 2026-12-21");
     assert!(!review(&app), "the review is no longer due");
     step(&mut app, Action::Undo);
     assert_eq!(app.message.as_ref().unwrap().text, "Undone: the review of Problem decomposition");

@@ -45,7 +45,7 @@ fn next_prints_suggestions_then_warnings_then_reviews() {
          warning\tweb/http\t\tHTTP is done but its prerequisite Syntax is not\n\
          warning\t\t\tworking ahead: 1 skill of Web begun while 1 core skill of Basics is open\n\
          warning\tbasics/syntax\t\tSyntax has been in progress for 51 days\n\
-         review\tbasics/setup\tSetup\tdone 11 days ago, time for the 7-day review\n"
+         review\tbasics/setup\tSetup\tdue 9 days ago; last recalled 11 days ago\n"
     );
 }
 
@@ -78,9 +78,9 @@ fn review_marks_a_done_skill_and_moves_its_schedule() {
     .unwrap();
     assert!(
         ok(run(&sandbox, &["next"]))
-            .contains("review\tbasics/setup\tSetup\tdone 11 days ago, time for the 7-day review\n")
+            .contains("review\tbasics/setup\tSetup\tdue 9 days ago; last recalled 11 days ago\n")
     );
-    assert_eq!(ok(run(&sandbox, &["review", "setup"])), "basics/setup\treviewed\t2026-12-10\n");
+    assert_eq!(ok(run(&sandbox, &["review", "setup"])), "basics/setup\treviewed\t2026-12-17\n");
     assert!(sandbox.state_text().contains("      - 2026-11-21 good\n"), "{}", sandbox.state_text());
     assert!(!ok(run(&sandbox, &["next"])).contains("review\t"), "reviewed today, due again in 30 days");
 }

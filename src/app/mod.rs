@@ -365,9 +365,9 @@ impl App {
         }
         self.record_skill_change(&id, Touched::Review);
         self.progress.add_review(&id, Review { date: self.today, grade: Grade::Good });
-        let next = self.progress.get(&id).and_then(crate::suggest::next_review);
-        let then = next.map_or("no more reviews scheduled".to_string(), |due| format!("next review on {}", due.date));
-        self.say(format!("{title}: reviewed today; {then}"));
+        let then = crate::suggest::next_review(&self.progress, &id)
+            .map_or(String::new(), |memory| format!("; next review on {}", memory.due));
+        self.say(format!("{title}: reviewed today{then}"));
         Some(Effect::Save)
     }
 

@@ -89,14 +89,14 @@ pub fn review(session: &mut Session, out: &mut Output, index: usize) -> Result<(
         .progress
         .add_review(&id, crate::progress::Review { date: session.today, grade: crate::progress::Grade::Good });
     session.save()?;
-    let next = session.progress.get(&id).and_then(suggest::next_review);
+    let next = suggest::next_review(&session.progress, &id);
     if !out.tty {
-        let date = next.map(|due| due.date.to_string()).unwrap_or_default();
+        let date = next.map(|memory| memory.due.to_string()).unwrap_or_default();
         return Ok(out.record(&[&id, "reviewed", &date])?);
     }
     let then = match next {
-        Some(due) => format!("next review on {} ({} days after finishing)", due.date, due.after_days),
-        None => "no more reviews scheduled".to_string(),
+        Some(memory) => format!("next review on {}", memory.due),
+        None => "no review scheduled".to_string(),
     };
     let reviewed = out.paint("Reviewed", out.painter.theme.done.add_modifier(Modifier::BOLD));
     Ok(out.line(format!("{reviewed}: {title} ({id}); {then}"))?)

@@ -14,7 +14,7 @@ use crate::progress::{Date, Progress};
 
 pub use pace::{Pace, PhasePace, pace};
 pub use phases::current_phase;
-pub use review::{REVIEW_STEPS, ReviewDue, next_review};
+pub use review::{memory, next_review, scheduler};
 
 /// What a suggestion asks the learner to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

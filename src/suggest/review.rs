@@ -1,73 +1,50 @@
-//! Reviews: done skills whose checkpoints are not all ticked, then done skills due again 7,
-//! 30 and 90 days after finishing. A review moves the schedule to its next step.
+//! Reviews: done skills whose checkpoints are not all ticked, then done skills whose next
+//! review has come by FSRS (`schedule`), oldest due first. Finishing a skill is its first
+//! review; every quiz or review after it moves the schedule.
 
-use crate::progress::{Date, SkillProgress, Status};
+use crate::progress::{Date, Progress, SkillProgress, Status};
+use crate::schedule::{Memory, Scheduler};
 
 use super::view::View;
 use super::words::days_ago;
 use super::{Suggestion, SuggestionKind, Target};
 
-/// Days after finishing a skill when it is due for review.
-pub const REVIEW_STEPS: [i64; 3] = [7, 30, 90];
-
-/// A done skill's next scheduled review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReviewDue {
-    /// The step of `REVIEW_STEPS`: days after finishing.
-    pub after_days: i64,
-    pub date: Date,
+/// The scheduler for this progress file's desired retention.
+pub fn scheduler(progress: &Progress) -> Scheduler {
+    Scheduler::with_retention(f64::from(progress.retention()))
 }
 
-/// The next review of a done skill, or `None` (not done, no finish date, or every step
-/// reviewed). A review covers the latest step due when it was made, or the first step if it
-/// came early, so each review moves the schedule on by at least one step.
-pub fn next_review(record: &SkillProgress) -> Option<ReviewDue> {
-    let finished = record.finished.filter(|_| record.status == Status::Done)?;
-    let next_step = match reviewed_since(record, finished) {
-        None => 0,
-        Some(reviewed) => {
-            let reached = REVIEW_STEPS.iter().filter(|&&days| finished.add_days(days) <= reviewed).count();
-            reached.max(1)
-        }
-    };
-    let after_days = *REVIEW_STEPS.get(next_step)?;
-    Some(ReviewDue { after_days, date: finished.add_days(after_days) })
+/// When a done skill is next due, by its review log; `None` when it is not done.
+pub fn next_review(progress: &Progress, id: &str) -> Option<Memory> {
+    memory(&scheduler(progress), progress.get(id)?)
 }
 
-/// The last review, if it came after finishing (an older one belongs to an earlier round).
-fn reviewed_since(record: &SkillProgress, finished: Date) -> Option<Date> {
-    record.reviewed().filter(|&reviewed| reviewed >= finished)
+/// A done skill's memory by its review log, or `None` (not done, or never reviewed).
+pub fn memory(scheduler: &Scheduler, record: &SkillProgress) -> Option<Memory> {
+    if record.status != Status::Done {
+        return None;
+    }
+    scheduler.replay(&record.reviews)
 }
 
 /// The reviews due, at most `limit` of them: ranked first, worded after (a long-running
 /// learner has thousands of done skills, and a list shows a few).
 pub(super) fn reviews(view: &View, today: Date, limit: usize) -> Vec<Suggestion> {
-    // (phase, id, skill, open checkpoints) and (due date, phase, id, skill, finished, step).
+    let scheduler = scheduler(view.progress);
+    // (phase, id, skill, open checkpoints) and (due date, phase, id, skill, last review).
     let mut unticked: Vec<(usize, &str, usize, usize)> = Vec::new();
-    let mut due: Vec<(Date, usize, &str, usize, Date, i64)> = Vec::new();
+    let mut due: Vec<(Date, usize, &str, usize, Date)> = Vec::new();
     for (index, skill) in view.roadmap.skills.iter().enumerate() {
         let Some(record) = view.record(index).filter(|r| r.status == Status::Done) else { continue };
         let open = (0..skill.checkpoint_count).filter(|c| !record.checkpoints.contains(c)).count();
-        let reviewed = match record.finished {
-            Some(finished) => reviewed_since(record, finished).is_some(),
-            None => record.reviewed().is_some(),
-        };
-        if open > 0 && !reviewed {
+        if open > 0 && record.reviewed().is_none() {
             unticked.push((skill.phase, &skill.id, index, open));
             continue;
         }
-        if let (Some(next), Some(finished)) = (next_review(record), record.finished)
-            && next.date <= today
+        if let Some(memory) = memory(&scheduler, record)
+            && memory.is_due(today)
         {
-            // Steps passed without a review are not owed one by one: name the latest due one,
-            // which is also the one a review now covers.
-            let step = REVIEW_STEPS
-                .iter()
-                .rev()
-                .find(|&&days| days >= next.after_days && finished.add_days(days) <= today)
-                .copied()
-                .unwrap_or(next.after_days);
-            due.push((next.date, skill.phase, &skill.id, index, finished, step));
+            due.push((memory.due, skill.phase, &skill.id, index, memory.last_review));
         }
     }
     unticked.sort_unstable();
@@ -82,8 +59,12 @@ pub(super) fn reviews(view: &View, today: Date, limit: usize) -> Vec<Suggestion>
         };
         review(index, reason)
     });
-    let then = due.into_iter().map(|(_, _, _, index, finished, step)| {
-        review(index, format!("done {}, time for the {step}-day review", days_ago(today.days_after(finished))))
+    let then = due.into_iter().map(|(due, _, _, index, last)| {
+        let when = match today.days_after(due) {
+            0 => "due today".to_string(),
+            late => format!("due {}", days_ago(late)),
+        };
+        review(index, format!("{when}; last recalled {}", days_ago(today.days_after(last))))
     });
     first.chain(then).take(limit).collect()
 }

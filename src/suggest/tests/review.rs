@@ -1,53 +1,40 @@
-//! The review schedule: 7, 30 and 90 days after finishing, each review moving it on.
+//! Reviews by FSRS: finishing a skill is its first review; a done skill is due once its
+//! memory's due date has come, oldest due first; a review moves the date on.
 
 use super::{check, date, progress, school};
-use crate::progress::{Grade, Review, SkillProgress, Status};
-use crate::suggest::{ReviewDue, next_review};
+use crate::progress::{Grade, Progress, Review, Status};
+use crate::suggest::next_review;
 
-fn done(finished: &str, reviewed: Option<&str>) -> SkillProgress {
-    let mut record = SkillProgress {
-        status: Status::Done,
-        started: Some(date(finished)),
-        finished: Some(date(finished)),
-        ..SkillProgress::default()
-    };
-    record.add_review(Review { date: date(finished), grade: Grade::Good });
-    if let Some(reviewed) = reviewed {
-        record.add_review(Review { date: date(reviewed), grade: Grade::Good });
-    }
-    record
-}
-
-fn due(after_days: i64, day: &str) -> Option<ReviewDue> {
-    Some(ReviewDue { after_days, date: date(day) })
+fn due(progress: &Progress, id: &str) -> Option<String> {
+    next_review(progress, id).map(|memory| memory.due.to_string())
 }
 
 #[test]
-fn each_review_moves_the_schedule_to_the_next_step() {
-    assert_eq!(next_review(&done("2026-11-01", None)), due(7, "2026-11-08"));
-    assert_eq!(next_review(&done("2026-11-01", Some("2026-11-03"))), due(30, "2026-12-01"), "an early review");
-    assert_eq!(next_review(&done("2026-11-01", Some("2026-11-10"))), due(30, "2026-12-01"));
-    assert_eq!(next_review(&done("2026-11-01", Some("2026-12-05"))), due(90, "2027-01-30"));
-    assert_eq!(next_review(&done("2026-11-01", Some("2027-02-01"))), None, "every step reviewed");
-    assert_eq!(
-        next_review(&done("2026-11-01", Some("2026-10-20"))),
-        due(7, "2026-11-08"),
-        "a review of an earlier round"
+fn finishing_is_the_first_review_and_each_review_moves_the_date_on() {
+    let mut learner = progress(&["basics/setup done 2026-11-01"]);
+    let first = due(&learner, "basics/setup").expect("a done skill has a schedule");
+    assert_eq!(first, "2026-11-03", "a first good review holds about two days");
+    learner.add_review("basics/setup", Review { date: date("2026-11-03"), grade: Grade::Good });
+    let second = due(&learner, "basics/setup").unwrap();
+    assert!(second.as_str() > "2026-11-10", "a second good review on time holds longer: {second}");
+    learner.add_review("basics/setup", Review { date: date(&second), grade: Grade::Again });
+    let lapse = due(&learner, "basics/setup").unwrap();
+    assert!(
+        lapse.as_str() <= date(&second).add_days(2).to_string().as_str(),
+        "forgetting brings it back soon: {lapse}"
     );
 }
 
 #[test]
-fn only_done_skills_with_a_finish_date_have_a_schedule() {
-    let mut skipped = done("2026-11-01", None);
-    skipped.status = Status::Skipped;
-    assert_eq!(next_review(&skipped), None);
-    let mut undated = done("2026-11-01", None);
-    undated.finished = None;
-    assert_eq!(next_review(&undated), None);
+fn only_done_skills_have_a_schedule() {
+    let mut learner = progress(&["basics/setup done 2026-11-01", "basics/syntax doing 2026-11-01"]);
+    assert_eq!(due(&learner, "basics/syntax"), None);
+    learner.set_status("basics/setup", Status::Skipped, date("2026-11-02"));
+    assert_eq!(due(&learner, "basics/setup"), None);
 }
 
 #[test]
-fn a_review_clears_the_unticked_reminder_until_the_next_step() {
+fn a_review_clears_the_unticked_reminder() {
     check(
         &school(),
         &progress(&["basics/setup done 2026-11-20 ticked 0 reviewed 2026-11-21"]),
@@ -61,23 +48,33 @@ fn a_review_clears_the_unticked_reminder_until_the_next_step() {
 }
 
 #[test]
-fn a_skill_never_reviewed_is_due_for_the_latest_step_it_passed_and_one_review_covers_it() {
-    // Syntax was finished 120 days before today (2026-11-21) and never looked at again.
+fn reviews_due_come_oldest_due_first_with_when_they_fell_due() {
+    // Today is 2026-11-21.
     check(
         &school(),
-        &progress(&["basics/setup done 2026-07-20 ticked 0,1", "basics/syntax done 2026-07-24"]),
+        &progress(&["basics/setup done 2026-07-20 ticked 0,1", "basics/syntax done 2026-11-10"]),
         &[
             "start basics/thinking: a starting point, nothing to learn first; unlocks 2 skills",
             "start basics/style: Syntax is done; optional stretch skill",
         ],
         &[],
         &[
-            "review basics/setup: done 124 days ago, time for the 90-day review",
-            "review basics/syntax: done 120 days ago, time for the 90-day review",
+            "review basics/setup: due 122 days ago; last recalled 124 days ago",
+            "review basics/syntax: due 9 days ago; last recalled 11 days ago",
         ],
     );
-    let reviewed = done("2026-07-24", Some("2026-11-21"));
-    assert_eq!(next_review(&reviewed), None, "the one review covered every step it passed");
+}
+
+#[test]
+fn a_review_dated_after_today_never_locks_the_learner_out() {
+    // A clock elsewhere wrote tomorrow's date: the skill is simply not due yet, and a review
+    // today still counts.
+    let mut learner = progress(&["basics/setup done 2026-11-01"]);
+    learner.add_review("basics/setup", Review { date: date("2026-11-22"), grade: Grade::Good });
+    let later = due(&learner, "basics/setup").unwrap();
+    assert!(later.as_str() > "2026-11-22", "{later}");
+    learner.add_review("basics/setup", Review { date: date("2026-11-21"), grade: Grade::Hard });
+    assert!(due(&learner, "basics/setup").is_some());
 }
 
 #[test]

@@ -22,13 +22,14 @@ fn mid_foundations_continues_first_and_holds_later_phases_back() {
     check(
         &school(),
         &progress(&[
-            "basics/setup done 2026-11-16 ticked 0,1",
-            "basics/thinking done 2026-11-17 ticked 0",
-            "basics/syntax done 2026-11-18",
+            "basics/setup done 2026-11-20 ticked 0,1",
+            "basics/thinking done 2026-11-20 ticked 0",
+            "basics/syntax done 2026-11-20",
             "basics/loops doing 2026-11-19",
         ]),
         &["continue basics/loops: started 2 days ago", "start basics/style: Syntax is done; optional stretch skill"],
         &[],
+        // Finished yesterday: a first review holds about two days, so none is due yet.
         &[],
     );
 }
@@ -190,22 +191,22 @@ fn unticked_checkpoints_come_first_in_review() {
         &[
             "review basics/setup: 1 of 2 checkpoints not ticked yet",
             "review basics/thinking: its checkpoint is not ticked yet",
-            "review basics/syntax: done 11 days ago, time for the 7-day review",
+            "review basics/syntax: due 9 days ago; last recalled 11 days ago",
         ],
     );
 }
 
 #[test]
-fn reviews_fall_due_7_30_and_90_days_after_finishing_and_not_before() {
+fn reviews_fall_due_by_fsrs_and_not_before() {
     check(
         &school(),
         &progress(&[
             "basics/setup done 2026-11-14 ticked 0,1",
-            "basics/thinking done 2026-11-15 ticked 0",
+            "basics/thinking done 2026-11-20 ticked 0",
             "basics/syntax done 2026-10-22 reviewed 2026-10-29",
-            "basics/style done 2026-10-23 reviewed 2026-10-30",
+            "basics/style done 2026-10-23 reviewed 2026-10-30 reviewed 2026-11-10",
             "basics/loops done 2026-08-23 reviewed 2026-09-22",
-            "basics/internals done 2026-08-24 reviewed 2026-09-25",
+            "basics/internals done 2026-08-24 reviewed 2026-08-27 reviewed 2026-09-25 reviewed 2026-11-01",
         ]),
         &[
             "milestone basics: all core skills of Basics are done",
@@ -214,9 +215,9 @@ fn reviews_fall_due_7_30_and_90_days_after_finishing_and_not_before() {
         ],
         &[],
         &[
-            "review basics/loops: done 90 days ago, time for the 90-day review",
-            "review basics/setup: done 7 days ago, time for the 7-day review",
-            "review basics/syntax: done 30 days ago, time for the 30-day review",
+            "review basics/loops: due 23 days ago; last recalled 60 days ago",
+            "review basics/setup: due 5 days ago; last recalled 7 days ago",
+            "review basics/syntax: due 2 days ago; last recalled 23 days ago",
         ],
     );
 }
@@ -235,8 +236,8 @@ fn a_review_moves_the_schedule_and_the_most_overdue_comes_first() {
         &next,
         &[],
         &[
-            "review basics/syntax: done 20 days ago, time for the 7-day review",
-            "review basics/setup: done 11 days ago, time for the 7-day review",
+            "review basics/syntax: due 18 days ago; last recalled 20 days ago",
+            "review basics/setup: due 9 days ago; last recalled 11 days ago",
         ],
     );
     let reviewed = [lines[0], "basics/syntax done 2026-11-01 reviewed 2026-11-21", lines[2]];
@@ -245,7 +246,7 @@ fn a_review_moves_the_schedule_and_the_most_overdue_comes_first() {
         &progress(&reviewed),
         &next,
         &[],
-        &["review basics/setup: done 11 days ago, time for the 7-day review"],
+        &["review basics/setup: due 9 days ago; last recalled 11 days ago"],
     );
 }
 
