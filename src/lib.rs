@@ -4,6 +4,7 @@
 //! -> app -> frame; keys -> action -> update -> effect -> [`store`].
 
 pub mod app;
+pub mod atomic;
 pub mod cli;
 pub mod clock;
 pub mod content;
