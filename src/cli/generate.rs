@@ -20,7 +20,7 @@ pub fn completions(shell: Shell, out: &mut Output) -> Result<(), Failure> {
     // generator.
     let mut script = Vec::new();
     write_completions(shell, &mut script)?;
-    Ok(out.out.write_all(&script)?)
+    Ok(out.document(&String::from_utf8_lossy(&script))?)
 }
 
 pub fn write_completions(shell: Shell, w: &mut dyn Write) -> io::Result<()> {
@@ -33,7 +33,7 @@ pub fn write_completions(shell: Shell, w: &mut dyn Write) -> io::Result<()> {
 pub fn man_page(out: &mut Output) -> Result<(), Failure> {
     let mut page = Vec::new();
     write_man_page(&mut page)?;
-    Ok(out.out.write_all(&page)?)
+    Ok(out.document(&String::from_utf8_lossy(&page))?)
 }
 
 /// One page for the whole program: the global options, then every command with its own
@@ -117,11 +117,16 @@ fn takes_value(arg: &Arg) -> bool {
     arg.get_num_args().is_some_and(|n| n.takes_values())
 }
 
-/// How an argument reads in a usage line: `<ID>`, `[DIR]`, `[-n N]`, `[--all]`.
+/// How an argument reads in a usage line: `<ID>`, `<ID>...`, `[DIR]`, `[-n N]`, `[--all]`.
 fn synopsis(arg: &Arg) -> Vec<clap_mangen::roff::Inline> {
     if arg.is_positional() {
         let (open, close) = if arg.is_required_set() { ("<", ">") } else { ("[", "]") };
-        return vec![roman(open), italic(value_name(arg)), roman(close)];
+        let many = arg.get_num_args().is_some_and(|n| n.max_values() > 1);
+        return vec![
+            roman(open),
+            italic(value_name(arg)),
+            roman(if many { format!("{close}...") } else { close.into() }),
+        ];
     }
     let flag = match (arg.get_short(), arg.get_long()) {
         (Some(short), _) => format!("-{short}"),
@@ -225,7 +230,8 @@ mod tests {
             roff.text(own_args(sub).flat_map(synopsis).collect::<Vec<_>>());
             roff.to_roff()
         };
-        assert_eq!(render("show"), "<\\fIID\\fR>\n");
+        assert_eq!(render("show"), "<\\fIID\\fR>[\\fB\\-\\-no\\-pager\\fR]\n");
+        assert_eq!(render("done"), "<\\fIID\\fR>...\n");
         assert_eq!(render("validate"), "[\\fIDIR\\fR]\n");
         assert_eq!(render("next"), "[\\fB\\-n\\fR \\fIN\\fR][\\fB\\-\\-all\\fR]\n");
     }
