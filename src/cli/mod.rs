@@ -139,6 +139,7 @@ fn parse_args() -> Result<Cli, clap::Error> {
 /// Loading a large roadmap makes hundreds of thousands of small allocations on several
 /// threads; glibc grows each heap 128 KiB at a time, with a system call per step. Larger steps
 /// cost no memory until used and take a tenth off `validate` at 10,000 skills.
+#[allow(unsafe_code)]
 fn grow_the_heap_in_large_steps() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only changes a malloc parameter; it is called before any other thread.
@@ -150,6 +151,7 @@ fn grow_the_heap_in_large_steps() {
 /// A file size limit (`ulimit -f`) kills a process with SIGXFSZ when a write passes it. With
 /// the signal ignored, the write fails with EFBIG instead, and the save reports it and keeps
 /// the old file.
+#[allow(unsafe_code)]
 fn ignore_file_size_signal() {
     #[cfg(unix)]
     // SAFETY: setting a standard signal to SIG_IGN before any thread starts.

@@ -105,6 +105,7 @@ pub fn resume(terminal: &mut Screen) -> io::Result<()> {
 
 /// Stops the process as Ctrl-Z would in a shell, with the terminal given back first.
 #[cfg(unix)]
+#[allow(unsafe_code)]
 pub fn suspend(terminal: &mut Screen) -> io::Result<()> {
     give_back();
     // SAFETY: raising a signal has no memory-safety preconditions; SIGTSTP's default action
