@@ -175,14 +175,23 @@ fn render_reference(roff: &mut Roff) {
     entries(
         roff,
         &[
-            ("ROADMAP_CONTENT", "A roadmap folder to use instead of the built-in roadmap (as --content)."),
-            ("ROADMAP_STATE", "The progress file to use (as --state)."),
-            ("ROADMAP_THEME", "auto, dark or light (as --theme)."),
+            (
+                "ROADMAP_CONTENT",
+                "A roadmap folder to use instead of the built-in roadmap (as --content, which wins); \
+                 set but empty is an error.",
+            ),
+            ("ROADMAP_STATE", "The progress file to use (as --state, which wins); set but empty is an error."),
+            ("ROADMAP_THEME", "auto, dark or light (as --theme); empty is auto."),
             ("NO_COLOR", "When set and not empty, no colors (as --no-color)."),
             ("CLICOLOR_FORCE", "When set, not empty and not 0, colors even when the output is not a terminal."),
             ("CLICOLOR", "When 0, no colors on a terminal."),
             ("TERM", "When dumb, no colors unless CLICOLOR_FORCE asks for them."),
             ("COLORFGBG", "Read by --theme auto to tell a dark background from a light one."),
+            (
+                "PAGER",
+                "The pager for show on a terminal (default: less, with LESS=FRX when LESS is unset); \
+                 empty or cat: none.",
+            ),
             ("ROADMAP_TODAY", "A date like 2026-11-21 to use as today (for demos and tests)."),
             ("ROADMAP_CACHE_DIR", "Where parsed roadmaps are cached; empty turns the cache off."),
         ],
