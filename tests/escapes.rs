@@ -97,7 +97,10 @@ fn commands(root: &str) -> Vec<Vec<String>> {
     for args in [["show", &typed], ["milestone", &typed], ["done", &typed]] {
         all.push(["--content", root].into_iter().chain(args).map(String::from).collect());
     }
-    all.push(vec!["--content".into(), root.into(), "list".into(), "--phase".into(), typed]);
+    all.push(vec!["--content".into(), root.into(), "list".into(), "--phase".into(), typed.clone()]);
+    // clap's own errors quote what was typed too.
+    all.push(vec!["--content".into(), root.into(), typed.clone()]);
+    all.push(vec!["--content".into(), root.into(), "next".into(), "-n".into(), typed]);
     all
 }
 
@@ -141,6 +144,10 @@ fn piped_output_shows_every_sequence_as_stand_ins() {
     assert!(shown_somewhere >= 15, "the stand-ins are shown, not dropped ({shown_somewhere} commands)");
     let status = sandbox.run(&["--content", &root, "status"]);
     assert!(status.stdout.starts_with(&format!("all\t0\t2\t0\tRoadmap {SHOWN}\n")), "{}", status.stdout);
+    // clap strips escape sequences from its plain text: the stand-ins show they are not
+    // printed raw either.
+    let run = sandbox.run(&["no\x1b]0;title\x07pe"]);
+    assert!(run.stderr.starts_with("error: unrecognized subcommand 'no␛]0;title␇pe'\n"), "{:?}", run.stderr);
     let typed = sandbox.run(&["--content", &root, "show", &format!("nope{RAW}")]);
     assert_eq!(typed.code, 2);
     assert!(typed.stderr.starts_with(&format!("error: no skill `nope{SHOWN}` in Roadmap {SHOWN}")), "{}", typed.stderr);

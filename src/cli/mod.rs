@@ -36,9 +36,17 @@ use output::Output;
 pub fn main() -> ExitCode {
     ignore_file_size_signal();
     grow_the_heap_in_large_steps();
-    let mut cli = match parse_args() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // An error quotes what was typed; if that holds anything a terminal would act on, clap
+    // styles nothing, so every escape in its message is the user's and can be made inert.
+    let typed_controls = args.iter().any(|arg| !text::safe::is_inert(&arg.to_string_lossy(), Breaks::Document));
+    let mut cli = match parse_args(args, typed_controls) {
         Ok(cli) => cli,
-        Err(error) => return clap_error(&error),
+        Err(error) if typed_controls => return clap_error_inert(&error),
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
     };
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
@@ -103,17 +111,16 @@ fn paged(cli: &Cli, pager: &std::ffi::OsStr) -> Result<Loaded, Failure> {
     result
 }
 
-/// clap's own help and errors. An error quotes what was typed, so when that holds anything a
-/// terminal would act on, the message is printed inert (and plain) instead of as clap styles it.
-fn clap_error(error: &clap::Error) -> ExitCode {
-    let plain = error.render().to_string();
-    if text::safe::is_inert(&plain, Breaks::Document) {
-        let _ = error.print();
-    } else if error.use_stderr() {
-        let _ = std::io::stderr().lock().write_all(text::inert(&plain, Breaks::Document).as_bytes());
+/// clap's error for a command line holding control characters: unstyled (see `main`), and
+/// printed inert like everything else.
+fn clap_error_inert(error: &clap::Error) -> ExitCode {
+    let message = error.render().ansi().to_string();
+    let inert = text::inert(&message, Breaks::Document);
+    let _ = if error.use_stderr() {
+        std::io::stderr().lock().write_all(inert.as_bytes())
     } else {
-        let _ = std::io::stdout().lock().write_all(text::inert(&plain, Breaks::Document).as_bytes());
-    }
+        std::io::stdout().lock().write_all(inert.as_bytes())
+    };
     ExitCode::from(if error.use_stderr() { 2 } else { 0 })
 }
 
@@ -126,11 +133,13 @@ fn run_tui(cli: &Cli) -> Result<(), Failure> {
 }
 
 /// The process's arguments, parsed; clap's own help and errors follow `--no-color` too.
-fn parse_args() -> Result<Cli, clap::Error> {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+fn parse_args(args: Vec<std::ffi::OsString>, unstyled: bool) -> Result<Cli, clap::Error> {
     let mut command = Cli::command();
     if color::no_color_arg(&args) {
         command = command.color(clap::ColorChoice::Never);
+    }
+    if unstyled {
+        command = command.styles(clap::builder::Styles::plain());
     }
     let mut matches = command.try_get_matches_from(args)?;
     Cli::from_arg_matches_mut(&mut matches)
