@@ -43,7 +43,9 @@ pub fn write_man_page(w: &mut dyn Write) -> io::Result<()> {
     command.build();
     let man = Man::new(command.clone());
     let mut roff = Roff::new();
-    // By hand: clap_mangen leaves an empty date unquoted, which shifts the other fields.
+    // Through roff's API, but with the empty date quoted by hand: roff quotes only arguments
+    // with spaces (roff 1.1.1 `escape_spaces`), so clap_mangen's own title (`Man::render_title`)
+    // writes `.TH ROADMAP 1  roadmap...`, and groff reads the version as the date.
     let source = format!("{BIN} {}", command.get_version().unwrap_or_default());
     roff.control("TH", ["ROADMAP", "1", "\"\"", &source, "User Commands"]);
     let mut page = Vec::new();

@@ -1,6 +1,9 @@
 //! Styled text for the command line: ANSI colors on a terminal, plain text otherwise. Every
 //! piece of text is made inert (`text::clean`) before its colors are put around it, so the
-//! only escape codes written are the ones made here.
+//! only escape codes written are the ones made here. anstyle renders them; anstream is not
+//! used: whether to color is decided before anything is written (`color.rs`, shared with the
+//! TUI, and it also picks the layout), so a stream stripping codes afterwards would add work
+//! and a second place that decides.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
