@@ -14,6 +14,7 @@ pub fn today() -> Result<Date, String> {
 }
 
 #[cfg(unix)]
+#[allow(unsafe_code)]
 fn local_today() -> Date {
     let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
     // time_t is 32 bits on some targets, so the cast is not always a no-op.
@@ -22,6 +23,7 @@ fn local_today() -> Date {
     // SAFETY: `localtime_r` writes only into the `tm` we pass and is thread-safe; a zeroed
     // `tm` is a valid value of this plain C struct.
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
     let ok = unsafe { !libc::localtime_r(&now, &mut tm).is_null() };
     let local = ok.then(|| Date::new(tm.tm_year + 1900, (tm.tm_mon + 1) as u8, tm.tm_mday as u8)).flatten();
     local.unwrap_or_else(|| utc_today(seconds))

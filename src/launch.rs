@@ -32,6 +32,7 @@ pub fn editor_command(file: &Path, var: impl Fn(&str) -> Option<OsString>) -> Op
 /// The command that opens `url` with the system's default handler (xdg-open, open, or the
 /// Windows URL handler), with no input and its output discarded so it cannot garble the
 /// screen.
+#[allow(unsafe_code)]
 pub fn opener_command(url: &str) -> Command {
     let mut command = if cfg!(target_os = "macos") {
         Command::new("open")

@@ -3,8 +3,12 @@
 //! Data flows one way: content + state file -> [`content::Roadmap`] + [`progress::Progress`]
 //! -> app -> frame; keys -> action -> update -> effect -> [`store`].
 
+// Everything the library prints goes through `cli::Output`, which makes outside text inert.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod action;
 pub mod app;
+pub mod atomic;
 pub mod checks;
 pub mod cli;
 pub mod clock;

@@ -1,6 +1,7 @@
-//! Bad command lines: unknown subcommands, flags and ids, and `--content` (or `validate DIR`,
-//! or `ROADMAP_CONTENT`) naming a file, nothing, or a folder that cannot be read. Each gets
-//! one clear message on stderr, nothing on stdout, no state file, and exit 2 for bad usage.
+//! Bad command lines: unknown subcommands, flags and ids, `--content` (or `validate DIR`, or
+//! `ROADMAP_CONTENT`) naming a file, nothing, or a folder that cannot be read, and variables
+//! set to values that cannot work. Each gets one clear message on stderr naming what the user
+//! set, nothing on stdout, no state file, and exit 2 for bad usage.
 
 mod common;
 
@@ -41,7 +42,10 @@ fn unknown_flags_and_bad_values_are_usage_errors() {
         (&["-x"], "error: unexpected argument '-x' found"),
         (&["status", "--frobnicate"], "error: unexpected argument '--frobnicate' found"),
         (&["done"], "error: the following required arguments were not provided:\n  <ID>"),
-        (&["done", "a", "b"], "error: unexpected argument 'b' found"),
+        (&["show", "a", "b"], "error: unexpected argument 'b' found"),
+        (&["tick", "git-basics", "--untick"], "error: the following required arguments were not provided:\n  <N>..."),
+        (&["untick", "git-basics"], "error: the following required arguments were not provided:\n  <N>..."),
+        (&["list", "--status", "finished"], "error: invalid value 'finished' for '--status <STATUS>'"),
         (&["next", "-n", "many"], "error: invalid value 'many' for '--count <N>': invalid digit found in string"),
         (&["next", "-n", "-1"], "error: unexpected argument '-1' found"),
         (&["next", "--all", "-n", "3"], "error: the argument '--all' cannot be used with '--count <N>'"),
@@ -85,7 +89,7 @@ fn unknown_ids_name_the_closest_in_every_command() {
         assert_eq!(
             run.stderr,
             "error: no skill id given: name one like `foundations/problem-decomposition` \
-             (`roadmap next` and `roadmap status` show ids)\n"
+             (`roadmap list` shows every id)\n"
         );
     }
 }
@@ -99,7 +103,10 @@ fn a_short_id_that_fits_two_skills_asks_for_the_whole_id() {
     assert_eq!(sandbox.run(&["validate", root.to_str().unwrap()]).code, 0);
     let run = sandbox.run(&["--content", root.to_str().unwrap(), "done", "third"]);
     assert_usage_error(&sandbox, &run, &["done", "third"]);
-    assert_eq!(run.stderr, "error: `third` could be `basics/third` or `advanced/third`: give the whole id\n");
+    assert_eq!(
+        run.stderr,
+        "error: `third` could be `basics/third` (Third skill) or `advanced/third` (Third skill): give the id\n"
+    );
 }
 
 #[test]
@@ -156,4 +163,54 @@ fn content_that_cannot_be_read_is_one_clear_error() {
     }
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
     assert!(!state.exists());
+}
+
+#[test]
+fn a_bad_variable_is_blamed_on_the_variable_not_on_a_flag() {
+    let sandbox = Sandbox::new();
+    let with = |name: &str, value: &str, args: &[&str]| {
+        let mut command = sandbox.command();
+        command.env_remove("ROADMAP_THEME").env(name, value).arg("--state").arg(sandbox.state()).args(args);
+        output(&mut command)
+    };
+    let cases = [
+        (
+            "ROADMAP_CONTENT",
+            "",
+            "error: ROADMAP_CONTENT is set but empty: set it to a roadmap folder, or unset it to use the built-in roadmap\n",
+        ),
+        (
+            "ROADMAP_THEME",
+            "bogus",
+            "error: ROADMAP_THEME=bogus is not a theme: use auto, dark or light (or unset it)\n",
+        ),
+    ];
+    for (name, value, message) in cases {
+        let run = with(name, value, &["status"]);
+        assert_usage_error(&sandbox, &run, &[name]);
+        assert_eq!(run.stderr, message);
+    }
+    // ROADMAP_STATE set but empty: no progress may go to another file than the one meant.
+    let mut command = sandbox.command();
+    let run = output(command.env("ROADMAP_STATE", "").args(["done", "git-basics"]));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("error: ROADMAP_STATE is set but empty: set it to a progress file"),
+        "{}",
+        run.stderr
+    );
+    assert!(!sandbox.home.path().join(".config").exists(), "the default progress file was not written");
+    // A flag wins over its variable, even a broken one.
+    let run = with("ROADMAP_THEME", "bogus", &["--theme", "light", "status"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let run = with("ROADMAP_CONTENT", "", &["--content", "tests/fixtures/content/valid", "status"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn every_id_is_resolved_before_anything_changes() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["done", "git-basics", "foundations/gti-basics", "terminal-basics"]);
+    assert_usage_error(&sandbox, &run, &["done", "one of three unknown"]);
+    assert!(run.stderr.starts_with("error: no skill `foundations/gti-basics`"), "{}", run.stderr);
 }

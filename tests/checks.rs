@@ -35,11 +35,21 @@ fn pid_in(folder: &Path, file: &str) -> i32 {
 }
 
 /// Whether process `pid` is gone: no longer there, or dead and waiting to be reaped.
+/// Whether the process is gone (or a zombie) within a second: a SIGKILL is sent before the
+/// run returns, but a loaded machine may take a moment to tear the process down.
 fn is_gone(pid: i32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+    let dead = || match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
         Err(_) => true,
         Ok(stat) => stat.rsplit_once(") ").is_some_and(|(_, rest)| rest.starts_with(['Z', 'X'])),
+    };
+    let start = std::time::Instant::now();
+    while !dead() {
+        if start.elapsed() > Duration::from_secs(1) {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(10));
     }
+    true
 }
 
 #[test]

@@ -224,9 +224,18 @@ fn tick_lists_and_ticks_checkpoints_by_number() {
     assert!(lines[0].starts_with("foundations/git-basics\t1\tticked\tI can "), "{}", run.stdout);
     assert!(lines[1].starts_with("foundations/git-basics\t2\topen\tI can "), "{}", run.stdout);
     assert!(sandbox.state_text().contains("checkpoints: [0, 2]"), "{}", sandbox.state_text());
-    // Ticking again unticks; with no numbers it only lists.
-    sandbox.run(&["tick", "git-basics", "1"]);
+    // Ticking again keeps it ticked, so a script can run the same line twice.
+    let again = sandbox.run(&["tick", "git-basics", "1", "3"]);
+    assert_eq!((again.code, again.stdout.as_str()), (0, run.stdout.as_str()), "{}", again.stderr);
+    assert!(sandbox.state_text().contains("checkpoints: [0, 2]"), "{}", sandbox.state_text());
+    // Unticking is said: `--untick`, or `untick`.
+    let run = sandbox.run(&["tick", "--untick", "git-basics", "1"]);
+    assert!(run.stdout.starts_with("foundations/git-basics\t1\topen\t"), "{}", run.stdout);
     assert!(sandbox.state_text().contains("checkpoints: [2]"), "{}", sandbox.state_text());
+    sandbox.run(&["untick", "git-basics", "1", "3"]);
+    assert_eq!(sandbox.state_text(), "version: 2\nskills: {}\n");
+    sandbox.run(&["tick", "git-basics", "3"]);
+    // With no numbers it only lists.
     let before = sandbox.state_text();
     assert_eq!(sandbox.run(&["tick", "git-basics"]).code, 0);
     assert_eq!(sandbox.state_text(), before);
@@ -260,4 +269,89 @@ fn a_cached_roadmap_is_used_until_a_file_changes_and_never_shown_stale() {
     std::fs::write(&file, text.replace("Because it does.", "Because it can.")).unwrap();
     let after = show();
     assert!(after.stdout.contains("Because it can.") && !after.stdout.contains("it does"), "{}", after.stdout);
+}
+
+#[test]
+fn list_shows_every_skill_and_filters_by_phase_and_status() {
+    let sandbox = Sandbox::new();
+    let valid = common::fixture("valid");
+    let list = |args: &[&str]| {
+        let mut all = vec!["--content", valid.as_str(), "list"];
+        all.extend(args);
+        let run = sandbox.run(&all);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    assert_eq!(
+        list(&[]),
+        "basics/first\ttodo\tcore\tFirst skill\nbasics/second\ttodo\tcore\tSecond skill\n\
+         advanced/third\ttodo\tcore\tThird skill\n"
+    );
+    sandbox.run(&["--content", &valid, "done", "basics/first"]);
+    sandbox.run(&["--content", &valid, "start", "advanced/third"]);
+    assert_eq!(
+        list(&["--phase", "Basics"]),
+        "basics/first\tdone\tcore\tFirst skill\nbasics/second\ttodo\tcore\tSecond skill\n"
+    );
+    assert_eq!(
+        list(&["--status", "done", "--status", "doing"]),
+        "basics/first\tdone\tcore\tFirst skill\nadvanced/third\tdoing\tcore\tThird skill\n"
+    );
+    assert_eq!(list(&["--status", "doing,todo", "--phase", "basics"]), "basics/second\ttodo\tcore\tSecond skill\n");
+    assert_eq!(list(&["--status", "skipped"]), "");
+    let run = sandbox.run(&["--content", &valid, "list", "--phase", "basic"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (2, "error: no phase `basic` in Fixture Roadmap: did you mean `basics`?\n")
+    );
+}
+
+#[test]
+fn ids_resolve_in_any_case_and_by_a_unique_title_word() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["done", "linux", "FOUNDATIONS/Git-Basics", "GitHub-workflow", "python setup"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "foundations/terminal-basics\tdone\nfoundations/git-basics\tdone\n\
+         foundations/github-workflow\tdone\nfoundations/python-setup\tdone\n"
+    );
+    let run = sandbox.run(&["show", "basics"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with(
+            "error: `basics` could be `foundations/git-basics` (Git basics), `architecture/deployment-basics`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.ends_with(": give the id\n"), "{}", run.stderr);
+}
+
+#[test]
+fn several_ids_change_at_once_with_one_record_each() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["start", "git-basics", "terminal-basics", "git-basics"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "foundations/git-basics\tdoing\nfoundations/terminal-basics\tdoing\n"),
+        "{}",
+        run.stderr
+    );
+    for verb in ["skip", "reset"] {
+        let run = sandbox.run(&[verb, "git-basics", "terminal-basics"]);
+        assert_eq!(run.stdout.lines().count(), 2, "{verb}: {}", run.stdout);
+    }
+    assert_eq!(sandbox.state_text(), "version: 2\nskills: {}\n");
+}
+
+#[test]
+fn done_with_prerequisites_open_warns_at_once() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["done", "git-basics"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "foundations/git-basics\tdone\n", "the record stays alone on stdout");
+    assert_eq!(run.stderr, "warning: Git basics is done but its prerequisite The Linux command line is not\n");
+    let run = sandbox.run(&["done", "terminal-basics"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "nothing to warn about");
 }

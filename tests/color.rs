@@ -24,7 +24,7 @@ fn piped_output_is_plain_unless_color_is_forced() {
     let sandbox = Sandbox::new();
     assert!(!run(&sandbox, &[], SHOW).stdout.contains(ESC));
     let forced = run(&sandbox, &[("CLICOLOR_FORCE", "1")], SHOW);
-    assert!(forced.stdout.starts_with("\x1b[1;36mGit basics\x1b[0m\n"), "{:?}", forced.stdout);
+    assert!(forced.stdout.starts_with("\x1b[1m\x1b[36mGit basics\x1b[0m\n"), "{:?}", forced.stdout);
     assert!(!run(&sandbox, &[("CLICOLOR_FORCE", "0")], SHOW).stdout.contains(ESC));
     assert!(!run(&sandbox, &[("CLICOLOR_FORCE", "")], SHOW).stdout.contains(ESC));
 }
@@ -48,7 +48,7 @@ fn forced_color_gets_the_terminal_layout_and_errors_are_colored_too() {
     assert!(status.stdout.contains("0 of 93 skills complete"), "{}", status.stdout);
     assert!(!run(&sandbox, &[], &["status"]).stdout.contains(ESC), "records for scripts otherwise");
     let error = run(&sandbox, &[("CLICOLOR_FORCE", "1")], &["done", "no-such-skill"]);
-    assert!(error.stderr.starts_with("\x1b[1;31merror:\x1b[0m no skill `no-such-skill`"), "{:?}", error.stderr);
+    assert!(error.stderr.starts_with("\x1b[1m\x1b[31merror:\x1b[0m no skill `no-such-skill`"), "{:?}", error.stderr);
     let error = run(&sandbox, &[("CLICOLOR_FORCE", "1")], &["--no-color", "done", "no-such-skill"]);
     assert!(error.stderr.starts_with("error: no skill"), "{:?}", error.stderr);
 }
@@ -78,16 +78,26 @@ fn themes_change_the_palette() {
         let out = run(&sandbox, &all, &args).stdout;
         out.lines().next().unwrap_or_default().to_string()
     };
-    assert_eq!(title(&[], None), "\x1b[1;36mGit basics\x1b[0m", "default: cyan");
-    assert_eq!(title(&[], Some("auto")), "\x1b[1;36mGit basics\x1b[0m");
-    assert_eq!(title(&[], Some("dark")), "\x1b[1;96mGit basics\x1b[0m", "dark: bright cyan");
-    assert_eq!(title(&[], Some("light")), "\x1b[1;34mGit basics\x1b[0m", "light: blue");
-    assert_eq!(title(&[("ROADMAP_THEME", "light")], None), "\x1b[1;34mGit basics\x1b[0m");
-    assert_eq!(title(&[("ROADMAP_THEME", "light")], Some("dark")), "\x1b[1;96mGit basics\x1b[0m", "the flag wins");
-    assert_eq!(title(&[("COLORFGBG", "0;15")], None), "\x1b[1;34mGit basics\x1b[0m", "auto sees a light background");
-    assert_eq!(title(&[("COLORFGBG", "15;0")], None), "\x1b[1;96mGit basics\x1b[0m", "auto sees a dark background");
+    assert_eq!(title(&[], None), "\x1b[1m\x1b[36mGit basics\x1b[0m", "default: cyan");
+    assert_eq!(title(&[], Some("auto")), "\x1b[1m\x1b[36mGit basics\x1b[0m");
+    assert_eq!(title(&[], Some("dark")), "\x1b[1m\x1b[96mGit basics\x1b[0m", "dark: bright cyan");
+    assert_eq!(title(&[], Some("light")), "\x1b[1m\x1b[34mGit basics\x1b[0m", "light: blue");
+    assert_eq!(title(&[("ROADMAP_THEME", "light")], None), "\x1b[1m\x1b[34mGit basics\x1b[0m");
+    assert_eq!(title(&[("ROADMAP_THEME", "light")], Some("dark")), "\x1b[1m\x1b[96mGit basics\x1b[0m", "the flag wins");
+    assert_eq!(
+        title(&[("COLORFGBG", "0;15")], None),
+        "\x1b[1m\x1b[34mGit basics\x1b[0m",
+        "auto sees a light background"
+    );
+    assert_eq!(
+        title(&[("COLORFGBG", "15;0")], None),
+        "\x1b[1m\x1b[96mGit basics\x1b[0m",
+        "auto sees a dark background"
+    );
 
     let bad = run(&sandbox, &[("ROADMAP_THEME", "purple")], &["status"]);
     assert_eq!(bad.code, 2);
+    assert_eq!(bad.stderr, "error: ROADMAP_THEME=purple is not a theme: use auto, dark or light (or unset it)\n");
+    let bad = run(&sandbox, &[], &["--theme", "purple", "status"]);
     assert!(bad.stderr.contains("invalid value 'purple' for '--theme <THEME>'"), "{}", bad.stderr);
 }

@@ -89,6 +89,7 @@ const MEMORY_LIMIT: u64 = 96 << 20;
 
 /// `roadmap validate DIR` confined to [`MEMORY_LIMIT`]. A run that has not ended after a minute
 /// is killed and fails the test, so a regression cannot hang the suite.
+#[allow(unsafe_code)]
 fn validate_confined(sandbox: &Sandbox, dir: &Path) -> Run {
     use std::os::unix::process::CommandExt;
     let mut command: Command = sandbox.command();
@@ -219,6 +220,7 @@ fn a_100_mib_file_is_refused_without_being_read() {
 }
 
 #[test]
+#[allow(unsafe_code)]
 fn pipes_and_devices_are_problems_not_reads() {
     let sandbox = Sandbox::new();
     let root = fixture_copy(&sandbox);

@@ -156,6 +156,7 @@ fn a_folder_where_the_file_should_be() {
 }
 
 #[test]
+#[allow(unsafe_code)]
 fn a_pipe_where_the_file_should_be_is_refused_without_waiting_on_it() {
     let sandbox = Sandbox::new();
     let path = std::ffi::CString::new(sandbox.state().to_str().unwrap()).unwrap();
@@ -228,6 +229,7 @@ fn a_read_only_folder_can_be_read_but_not_saved_to() {
 }
 
 #[test]
+#[allow(unsafe_code)]
 fn a_full_disk_leaves_the_file_and_its_backup_as_they_were() {
     use std::os::unix::process::CommandExt;
     let sandbox = Sandbox::new();

@@ -231,3 +231,21 @@ fn on_a_terminal_done_names_the_next_step_and_any_warning() {
          Next: Setup (basics/setup): a starting point, nothing to learn first; unlocks 1 skill"
     );
 }
+
+#[test]
+fn on_a_terminal_list_is_aligned_under_each_phase() {
+    let sandbox = Sandbox::new();
+    ok(run(&sandbox, &["done", "basics/setup"]));
+    let shown = on_terminal(&sandbox, &["list"]);
+    let rows: Vec<&str> = shown.lines().filter(|l| l.starts_with("  ")).collect();
+    assert!(rows.len() >= 4, "{shown}");
+    let column = |row: &str, word: &str| row.find(word).unwrap_or_else(|| panic!("no {word} in {row:?}"));
+    let status_at = column(rows[0], "done");
+    for row in &rows[1..] {
+        let status = ["todo", "doing", "done", "skipped"].iter().find_map(|s| row.find(&format!("  {s} "))).unwrap();
+        assert_eq!(status + 2, status_at, "statuses line up:\n{shown}");
+    }
+    assert!(shown.starts_with("Basics\n  basics/setup"), "{shown}");
+    assert!(shown.lines().any(|l| l == "Web"), "a heading per phase:\n{shown}");
+    assert!(shown.trim_end().ends_with("Read one: roadmap show ID; mark one: roadmap done ID"), "{shown}");
+}

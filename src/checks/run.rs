@@ -93,6 +93,7 @@ fn spawn(folder: &Path, run: &str) -> io::Result<(PipeReader, Child)> {
     // learner something or draw over the TUI; it fails at once instead. (`process_group(0)`
     // alone would leave the terminal reachable.)
     // SAFETY: setsid is async-signal-safe and touches nothing of the parent's.
+    #[allow(unsafe_code)]
     unsafe {
         command.pre_exec(|| if libc::setsid() == -1 { Err(io::Error::last_os_error()) } else { Ok(()) });
     }
@@ -142,6 +143,7 @@ fn end_group(child: &mut Child, group: libc::pid_t, output: &mut Reading) -> io:
     child.wait()
 }
 
+#[allow(unsafe_code)]
 fn signal(group: libc::pid_t, signal: libc::c_int) {
     // SAFETY: kill has no memory-safety preconditions; a negative pid names a process group.
     // ESRCH (the group is gone) is the expected failure and needs nothing done.
@@ -150,6 +152,7 @@ fn signal(group: libc::pid_t, signal: libc::c_int) {
     }
 }
 
+#[allow(unsafe_code)]
 fn group_gone(group: libc::pid_t) -> bool {
     // SAFETY: as in `signal`; signal 0 only asks whether the group has members.
     let result = unsafe { libc::kill(-group, 0) };
@@ -171,6 +174,7 @@ struct Reading {
 
 impl Reading {
     /// Waits up to `wait` for output and keeps what one read returns.
+    #[allow(unsafe_code)]
     fn pump(&mut self, wait: Duration) {
         let mut poll = libc::pollfd { fd: self.reader.as_raw_fd(), events: libc::POLLIN, revents: 0 };
         // Rounded up, so a wait under a millisecond does not become a busy loop.

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::progress::Status;
+
 use super::color::ThemeChoice;
 use super::export::ExportArgs;
 
@@ -14,28 +16,29 @@ use super::export::ExportArgs;
 Files:
   Progress lives in <config dir>/roadmap-tutor/progress.yaml (on Linux ~/.config/roadmap-tutor/).
   --state FILE or ROADMAP_STATE uses another file; --content DIR or ROADMAP_CONTENT another roadmap.
+  ROADMAP_THEME picks the theme (auto, dark, light) as --theme does; flags win over variables.
   Parsed roadmaps are cached in <cache dir>/roadmap-tutor (ROADMAP_CACHE_DIR; empty: no cache).
 
 Exit status: 0 ok, 1 problems (broken content, unreadable progress), 2 bad usage.")]
 pub struct Cli {
-    /// Use the roadmap in this folder instead of the built-in one
-    #[arg(long, global = true, env = "ROADMAP_CONTENT", value_name = "DIR")]
+    /// Use the roadmap in this folder instead of the built-in one (or set ROADMAP_CONTENT)
+    #[arg(long, global = true, value_name = "DIR")]
     pub content: Option<PathBuf>,
 
     /// How messages name where `content` came from: `--content DIR` or `ROADMAP_CONTENT=DIR`.
     #[arg(skip)]
     pub content_from_env: bool,
 
-    /// Keep progress in this file instead of the default one
-    #[arg(long, global = true, env = "ROADMAP_STATE", value_name = "FILE")]
+    /// Keep progress in this file instead of the default one (or set ROADMAP_STATE)
+    #[arg(long, global = true, value_name = "FILE")]
     pub state: Option<PathBuf>,
 
     /// Plain output without colors (the NO_COLOR variable does the same)
     #[arg(long, global = true)]
     pub no_color: bool,
 
-    /// Colors for a dark or light terminal background [default: auto]
-    #[arg(long, global = true, env = "ROADMAP_THEME", value_enum, value_name = "THEME")]
+    /// Colors for a dark or light terminal background (or set ROADMAP_THEME) [default: auto]
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeChoice>,
 
     #[command(subcommand)]
@@ -55,37 +58,64 @@ pub enum Command {
         #[arg(long, conflicts_with = "count")]
         all: bool,
     },
+    /// Every skill with its id, status, level and title
+    List {
+        /// Only the skills of this phase (an id from `roadmap status`; may be repeated)
+        #[arg(long, value_name = "PHASE", value_delimiter = ',')]
+        phase: Vec<String>,
+        /// Only the skills with this status (may be repeated)
+        #[arg(long, value_enum, value_name = "STATUS", value_delimiter = ',')]
+        status: Vec<StatusFilter>,
+    },
     /// A skill as readable text: summary, body, resources, checkpoints
     Show {
-        /// Skill id, e.g. foundations/git-basics (or just git-basics when unique)
+        /// Skill id, e.g. foundations/git-basics (or git-basics, or a word of its title, when unique)
         id: String,
+        /// Print straight to the terminal instead of through $PAGER
+        #[arg(long)]
+        no_pager: bool,
     },
-    /// Mark a skill as in progress
+    /// Mark skills as in progress
     Start {
-        /// Skill id
-        id: String,
+        /// Skill ids (see `roadmap list`)
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
     },
-    /// Mark a skill as done
+    /// Mark skills as done
     Done {
-        /// Skill id
-        id: String,
+        /// Skill ids (see `roadmap list`)
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
     },
-    /// Mark a skill as skipped (already known, or not for you); it counts as met
+    /// Mark skills as skipped (already known, or not for you); they count as met
     Skip {
-        /// Skill id
-        id: String,
+        /// Skill ids (see `roadmap list`)
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
     },
-    /// Put a skill back to todo (notes and ticked checkpoints are kept)
+    /// Put skills back to todo (notes and ticked checkpoints are kept)
     Reset {
-        /// Skill id
-        id: String,
+        /// Skill ids (see `roadmap list`)
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
     },
-    /// List a skill's checkpoints, or tick (untick) the ones numbered
+    /// List a skill's checkpoints, or tick the ones numbered (ticking twice keeps them ticked)
     Tick {
         /// Skill id
         id: String,
         /// Checkpoint numbers as `show` and this command list them (1, 2, ...)
         #[arg(value_name = "N")]
+        numbers: Vec<usize>,
+        /// Untick the numbered checkpoints instead
+        #[arg(long, requires = "numbers")]
+        untick: bool,
+    },
+    /// Untick a skill's numbered checkpoints (as `tick --untick`)
+    Untick {
+        /// Skill id
+        id: String,
+        /// Checkpoint numbers as `show` and `tick` list them (1, 2, ...)
+        #[arg(required = true, value_name = "N")]
         numbers: Vec<usize>,
     },
     /// Mark a done skill as reviewed today; the next review moves to the next step (7, 30, 90 days)
@@ -126,6 +156,26 @@ pub enum Command {
     },
     /// Print the manual page in roff: `roadmap man | man -l -`
     Man,
+}
+
+/// A status `roadmap list --status` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFilter {
+    Todo,
+    Doing,
+    Done,
+    Skipped,
+}
+
+impl StatusFilter {
+    pub fn status(self) -> Status {
+        match self {
+            StatusFilter::Todo => Status::Todo,
+            StatusFilter::Doing => Status::Doing,
+            StatusFilter::Done => Status::Done,
+            StatusFilter::Skipped => Status::Skipped,
+        }
+    }
 }
 
 /// What `roadmap milestone PHASE` does.

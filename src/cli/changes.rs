@@ -1,7 +1,8 @@
-//! The commands that change progress: start/done/skip/reset, review, milestone. Each saves,
-//! then says what changed and, on a terminal, what is next.
+//! The commands that change progress: start/done/skip/reset, tick, review, milestone. Each
+//! saves once, then says what changed and, on a terminal, what is next.
 
 use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
 
 use crate::progress::Status;
 use crate::suggest;
@@ -11,32 +12,49 @@ use super::next::next_line;
 use super::output::Output;
 use super::session::{Failure, Session};
 
-/// Moves a skill to `status`, saves, and tells the learner what changed and what is next.
-pub fn set_status(session: &mut Session, out: &mut Output, index: usize, status: Status) -> Result<(), Failure> {
-    let skill = &session.roadmap.skills[index];
-    let (id, title) = (skill.id.clone(), skill.title.clone());
-    let before = session.progress.status(&id);
-    session.progress.set_status(&id, status, session.today);
-    session.save()?;
-    if !out.tty {
-        return Ok(out.record(&[&id, status.name()])?);
+/// Moves each skill to `status` and saves once, then says what changed and, on a terminal,
+/// what is next. A skill marked done while a prerequisite is open gets its warning at once: on
+/// a terminal with the rest, piped on standard error (the records stay one per skill).
+pub fn set_status(session: &mut Session, out: &mut Output, skills: &[usize], status: Status) -> Result<(), Failure> {
+    let before: Vec<Status> = skills.iter().map(|&i| session.progress.status(&session.roadmap.skills[i].id)).collect();
+    for &index in skills {
+        session.progress.set_status(&session.roadmap.skills[index].id, status, session.today);
     }
-    let unchanged = if before == status { " (it already was)" } else { "" };
-    out.line(format!("{}: {title} ({id}){unchanged}", verb(out, status)))?;
-    if status == Status::Done {
+    session.save()?;
+    let warnings: Vec<String> = if status == Status::Done {
         let advice = suggest::advise_at_most(&session.roadmap, &session.progress, session.today, 0);
-        for warning in advice.warnings.iter().filter(|w| w.skill == Some(index)) {
-            let lead = format!("{} ", out.paint("Warning:", out.painter.theme.warning));
-            out.wrapped(&lead, 9, &warning.message)?;
+        let about_these = |w: &&suggest::Warning| w.skill.is_some_and(|skill| skills.contains(&skill));
+        advice.warnings.iter().filter(about_these).map(|w| w.message.clone()).collect()
+    } else {
+        Vec::new()
+    };
+    let theme = out.painter.theme;
+    if !out.tty {
+        for &index in skills {
+            out.record(&[&session.roadmap.skills[index].id, status.name()])?;
         }
-        if let Some(line) = next_line(session) {
-            out.wrapped("", 6, &line)?;
+        for warning in &warnings {
+            out.warn(Line::from(vec![Span::styled("warning:", theme.warning), Span::raw(format!(" {warning}"))]))?;
         }
+        return Ok(());
+    }
+    for (&index, &before) in skills.iter().zip(&before) {
+        let skill = &session.roadmap.skills[index];
+        let unchanged = if before == status { " (it already was)" } else { "" };
+        out.line(vec![verb(out, status), Span::raw(format!(": {} ({}){unchanged}", skill.title, skill.id))])?;
+    }
+    for warning in &warnings {
+        out.wrapped(vec![Span::styled("Warning:", theme.warning), Span::raw(" ")], 9, warning)?;
+    }
+    if status == Status::Done
+        && let Some(line) = next_line(session)
+    {
+        out.wrapped("", 6, &line)?;
     }
     Ok(())
 }
 
-fn verb(out: &Output, status: Status) -> String {
+fn verb(out: &Output, status: Status) -> Span<'static> {
     let theme = out.painter.theme;
     let (verb, style) = match status {
         Status::Todo => ("Back to todo", theme.text),
@@ -44,30 +62,42 @@ fn verb(out: &Output, status: Status) -> String {
         Status::Done => ("Done", theme.done),
         Status::Skipped => ("Skipped", theme.text),
     };
-    out.paint(verb, style.add_modifier(Modifier::BOLD))
+    Span::styled(verb, style.add_modifier(Modifier::BOLD))
 }
 
-/// Ticks (or unticks) the numbered checkpoints, saves, and lists them all; with no numbers, only
-/// lists them. Numbers are 1-based, as `show` prints them.
-pub fn tick(session: &mut Session, out: &mut Output, index: usize, numbers: &[usize]) -> Result<(), Failure> {
+/// Ticks (or, with `tick` false, unticks) the numbered checkpoints, saves if that changed
+/// anything, and lists them all; with no numbers, only lists them. Ticking a ticked checkpoint
+/// leaves it ticked, so a script can run the same command twice. Numbers are 1-based, as
+/// `show` prints them.
+pub fn tick(
+    session: &mut Session,
+    out: &mut Output,
+    index: usize,
+    numbers: &[usize],
+    tick: bool,
+) -> Result<(), Failure> {
     let skill = &session.roadmap.skills[index];
     let (id, count) = (skill.id.clone(), skill.checkpoint_count);
     if let Some(bad) = numbers.iter().find(|&&n| n == 0 || n > count) {
         let range = if count == 0 { "it has none".to_string() } else { format!("choose from 1 to {count}") };
         return Err(Failure::Usage(format!("{id} has no checkpoint {bad}: {range} (`roadmap tick {id}` lists them)")));
     }
-    if !numbers.is_empty() {
-        for &number in numbers {
+    let is_ticked = |session: &Session, i: usize| session.progress.get(&id).is_some_and(|r| r.checkpoints.contains(&i));
+    let mut changed = false;
+    for &number in numbers {
+        if is_ticked(session, number - 1) != tick {
             session.progress.toggle_checkpoint(&id, number - 1);
+            changed = true;
         }
+    }
+    if changed {
         session.save()?;
     }
-    let ticked = session.progress.get(&id).map(|r| r.checkpoints.clone()).unwrap_or_default();
     for (i, text) in session.roadmap.page(index).checkpoints.iter().enumerate() {
-        let done = ticked.contains(&i);
+        let done = is_ticked(session, i);
         if out.tty {
-            let mark = if done { out.paint("[x]", out.painter.theme.done) } else { "[ ]".to_string() };
-            out.wrapped(&format!("{:>3}. {mark} ", i + 1), 9, text)?;
+            let mark = if done { Span::styled("[x]", out.painter.theme.done) } else { Span::raw("[ ]") };
+            out.wrapped(vec![Span::raw(format!("{:>3}. ", i + 1)), mark, Span::raw(" ")], 9, text)?;
         } else {
             out.record(&[&id, &(i + 1).to_string(), if done { "ticked" } else { "open" }, text])?;
         }
@@ -98,8 +128,8 @@ pub fn review(session: &mut Session, out: &mut Output, index: usize) -> Result<(
         Some(memory) => format!("next review on {}", memory.due),
         None => "no review scheduled".to_string(),
     };
-    let reviewed = out.paint("Reviewed", out.painter.theme.done.add_modifier(Modifier::BOLD));
-    Ok(out.line(format!("{reviewed}: {title} ({id}); {then}"))?)
+    let reviewed = Span::styled("Reviewed", out.painter.theme.done.add_modifier(Modifier::BOLD));
+    Ok(out.line(vec![reviewed, Span::raw(format!(": {title} ({id}); {then}"))])?)
 }
 
 /// Shows a phase's milestone, or moves it to started, done or back to todo.
@@ -127,7 +157,8 @@ pub fn milestone(
         return Ok(out.record(&[&phase_id, status.name()])?);
     }
     let unchanged = if before == status { " (it already was)" } else { "" };
-    out.line(format!("{}: milestone of {phase_title}: {}{unchanged}", verb(out, status), project.title))?;
+    let what = format!(": milestone of {phase_title}: {}{unchanged}", project.title);
+    out.line(vec![verb(out, status), Span::raw(what)])?;
     if status == Status::Done
         && let Some(line) = next_line(session)
     {
@@ -145,16 +176,14 @@ fn show_milestone(session: &Session, out: &mut Output, phase: usize) -> Result<(
         return Ok(out.record(&[phase_id, status.name(), &project.title])?);
     }
     let theme = out.painter.theme;
-    out.line(out.paint(&project.title, theme.title))?;
-    out.line(out.paint(&format!("milestone of {} · status: {status}", roadmap.phases[phase].title), theme.dim))?;
-    for line in crate::text::wrap::wrap_plain(&project.description, theme.text, out.width) {
-        out.painter.write_text(out.out, &line.into())?;
-    }
+    out.line(Span::styled(project.title.as_str(), theme.title))?;
+    out.line(Span::styled(format!("milestone of {} · status: {status}", roadmap.phases[phase].title), theme.dim))?;
+    out.paragraph(&project.description, theme.text)?;
     let advice = suggest::advise(roadmap, &session.progress, session.today);
     if let Some(step) = advice.next.iter().find(|s| s.target == suggest::Target::Milestone(phase)) {
         out.line("")?;
         out.line(format!("Suggested now: {}", step.reason))?;
     }
     out.line("")?;
-    Ok(out.line(out.paint(&format!("Mark it: roadmap milestone {phase_id} start|done|reset"), theme.dim))?)
+    Ok(out.line(Span::styled(format!("Mark it: roadmap milestone {phase_id} start|done|reset"), theme.dim))?)
 }

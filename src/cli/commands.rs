@@ -2,8 +2,10 @@
 
 use std::io;
 
-use crate::progress::{Counts, Status, Tally};
-use crate::text::wrap;
+use ratatui::text::Span;
+
+use crate::progress::{Counts, Tally};
+use crate::text;
 use crate::ui::markdown;
 
 use super::output::Output;
@@ -37,24 +39,21 @@ pub fn status(session: &Session, out: &mut Output) -> io::Result<()> {
         return Ok(());
     }
     let theme = out.painter.theme;
-    let heading = out.paint(&roadmap.title, theme.title);
-    out.line(format!("{heading}: {}", summary(&overall)))?;
+    out.line(vec![Span::styled(roadmap.title.as_str(), theme.title), Span::raw(format!(": {}", summary(&overall)))])?;
     out.line("")?;
-    let name_width = roadmap.phases.iter().map(|p| wrap::width(&p.title)).max().unwrap_or(0);
-    for (index, phase) in roadmap.phases.iter().enumerate() {
+    let titles: Vec<_> = roadmap.phases.iter().map(|p| text::one_line(&p.title)).collect();
+    let name_width = titles.iter().map(|t| text::width(t)).max().unwrap_or(0);
+    for (index, title) in titles.iter().enumerate() {
         let counts = phase_counts(index);
-        let pad = " ".repeat(name_width - wrap::width(&phase.title));
-        let bar = bar(&counts, 20);
-        let filled = out.paint(&bar.0, theme.gauge);
-        let empty = out.paint(&bar.1, theme.dim);
+        let pad = " ".repeat(name_width - text::width(title));
+        let (filled, empty) = bar(&counts, 20);
         let doing = if counts.doing > 0 { format!(", {} in progress", counts.doing) } else { String::new() };
-        out.line(format!(
-            "  {}{pad}  {filled}{empty} {:>3}/{:<3} {:>3}%{doing}",
-            phase.title,
-            counts.complete(),
-            counts.total,
-            counts.percent()
-        ))?;
+        out.line(vec![
+            Span::raw(format!("  {title}{pad}  ")),
+            Span::styled(filled, theme.gauge),
+            Span::styled(empty, theme.dim),
+            Span::raw(format!(" {:>3}/{:<3} {:>3}%{doing}", counts.complete(), counts.total, counts.percent())),
+        ])?;
     }
     milestones(session, out)
 }
@@ -67,18 +66,12 @@ fn milestones(session: &Session, out: &mut Output) -> io::Result<()> {
         return Ok(());
     }
     out.line("")?;
-    out.line(out.paint("Milestones", theme.title))?;
+    out.line(Span::styled("Milestones", theme.title))?;
     for phase in phases {
         let Some(milestone) = &phase.milestone else { continue };
         let status = session.progress.milestone_status(&phase.id);
-        let style = match status {
-            Status::Done => theme.done,
-            Status::Doing => theme.doing,
-            Status::Skipped => theme.skipped,
-            Status::Todo => theme.dim,
-        };
-        let name = out.paint(&format!("{:<7}", status.name()), style);
-        out.line(format!("  {name} {}: {}", phase.title, milestone.title))?;
+        let name = Span::styled(format!("{:<7}", status.name()), super::list::status_style(&theme, status));
+        out.line(vec![Span::raw("  "), name, Span::raw(format!(" {}: {}", phase.title, milestone.title))])?;
     }
     Ok(())
 }
@@ -106,17 +99,13 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
     let theme = out.painter.theme;
     let record = session.progress.get(&skill.id).cloned().unwrap_or_default();
     let width = out.width;
-    out.line(out.paint(&wrap::clean(&skill.title), theme.title))?;
-    for line in wrap::wrap_plain(&page.summary, theme.text, width) {
-        out.painter.write_text(out.out, &line.into())?;
-    }
+    out.line(Span::styled(skill.title.as_str(), theme.title))?;
+    out.paragraph(&page.summary, theme.text)?;
     let phase = &roadmap.phases[skill.phase].title;
     let hours = format_hours(skill.hours);
     let meta =
         format!("{} · {phase} · {} · {} · {hours} · status: {}", skill.id, skill.level, skill.kind, record.status);
-    for line in wrap::wrap_plain(&meta, theme.dim, width) {
-        out.painter.write_text(out.out, &line.into())?;
-    }
+    out.paragraph(&meta, theme.dim)?;
     let names = |ids: &[usize]| -> String {
         ids.iter()
             .map(|&i| {
@@ -133,20 +122,19 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
         out.hanging("Unlocks: ", &names(roadmap.unlocks(index)))?;
     }
     out.line("")?;
-    let body = markdown::render(&page.body, width.min(u16::MAX as usize) as u16, &theme);
-    out.painter.write_text(out.out, &body)?;
+    out.text(markdown::render(&page.body, width.min(usize::from(u16::MAX)) as u16, &theme))?;
     if !page.resources.is_empty() {
         out.line("")?;
-        out.line(out.paint("Resources", theme.heading))?;
+        out.line(Span::styled("Resources", theme.heading))?;
         for resource in &page.resources {
             out.hanging("  - ", &format!("{} ({})", resource.title, resource.kind))?;
             // Unbroken, so terminals and scripts still see one clickable URL.
-            out.line(format!("    {}", out.paint(&wrap::clean(&resource.url), theme.url)))?;
+            out.line(vec![Span::raw("    "), Span::styled(text::one_line(&resource.url), theme.url)])?;
         }
     }
     if !page.checkpoints.is_empty() {
         out.line("")?;
-        out.line(out.paint("Checkpoints", theme.heading))?;
+        out.line(Span::styled("Checkpoints", theme.heading))?;
         for (i, checkpoint) in page.checkpoints.iter().enumerate() {
             let mark = if record.checkpoints.contains(&i) { "[x]" } else { "[ ]" };
             out.hanging(&format!("{:>3}. {mark} ", i + 1), checkpoint)?;
@@ -154,7 +142,7 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
     }
     if !record.note.is_empty() {
         out.line("")?;
-        out.line(out.paint("Note", theme.heading))?;
+        out.line(Span::styled("Note", theme.heading))?;
         for line in record.note.lines() {
             out.hanging("  ", line)?;
         }

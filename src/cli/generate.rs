@@ -20,7 +20,7 @@ pub fn completions(shell: Shell, out: &mut Output) -> Result<(), Failure> {
     // generator.
     let mut script = Vec::new();
     write_completions(shell, &mut script)?;
-    Ok(out.out.write_all(&script)?)
+    Ok(out.document(&String::from_utf8_lossy(&script))?)
 }
 
 pub fn write_completions(shell: Shell, w: &mut dyn Write) -> io::Result<()> {
@@ -33,7 +33,7 @@ pub fn write_completions(shell: Shell, w: &mut dyn Write) -> io::Result<()> {
 pub fn man_page(out: &mut Output) -> Result<(), Failure> {
     let mut page = Vec::new();
     write_man_page(&mut page)?;
-    Ok(out.out.write_all(&page)?)
+    Ok(out.document(&String::from_utf8_lossy(&page))?)
 }
 
 /// One page for the whole program: the global options, then every command with its own
@@ -43,7 +43,9 @@ pub fn write_man_page(w: &mut dyn Write) -> io::Result<()> {
     command.build();
     let man = Man::new(command.clone());
     let mut roff = Roff::new();
-    // By hand: clap_mangen leaves an empty date unquoted, which shifts the other fields.
+    // Through roff's API, but with the empty date quoted by hand: roff quotes only arguments
+    // with spaces (roff 1.1.1 `escape_spaces`), so clap_mangen's own title (`Man::render_title`)
+    // writes `.TH ROADMAP 1  roadmap...`, and groff reads the version as the date.
     let source = format!("{BIN} {}", command.get_version().unwrap_or_default());
     roff.control("TH", ["ROADMAP", "1", "\"\"", &source, "User Commands"]);
     let mut page = Vec::new();
@@ -117,11 +119,16 @@ fn takes_value(arg: &Arg) -> bool {
     arg.get_num_args().is_some_and(|n| n.takes_values())
 }
 
-/// How an argument reads in a usage line: `<ID>`, `[DIR]`, `[-n N]`, `[--all]`.
+/// How an argument reads in a usage line: `<ID>`, `<ID>...`, `[DIR]`, `[-n N]`, `[--all]`.
 fn synopsis(arg: &Arg) -> Vec<clap_mangen::roff::Inline> {
     if arg.is_positional() {
         let (open, close) = if arg.is_required_set() { ("<", ">") } else { ("[", "]") };
-        return vec![roman(open), italic(value_name(arg)), roman(close)];
+        let many = arg.get_num_args().is_some_and(|n| n.max_values() > 1);
+        return vec![
+            roman(open),
+            italic(value_name(arg)),
+            roman(if many { format!("{close}...") } else { close.into() }),
+        ];
     }
     let flag = match (arg.get_short(), arg.get_long()) {
         (Some(short), _) => format!("-{short}"),
@@ -170,14 +177,23 @@ fn render_reference(roff: &mut Roff) {
     entries(
         roff,
         &[
-            ("ROADMAP_CONTENT", "A roadmap folder to use instead of the built-in roadmap (as --content)."),
-            ("ROADMAP_STATE", "The progress file to use (as --state)."),
-            ("ROADMAP_THEME", "auto, dark or light (as --theme)."),
+            (
+                "ROADMAP_CONTENT",
+                "A roadmap folder to use instead of the built-in roadmap (as --content, which wins); \
+                 set but empty is an error.",
+            ),
+            ("ROADMAP_STATE", "The progress file to use (as --state, which wins); set but empty is an error."),
+            ("ROADMAP_THEME", "auto, dark or light (as --theme); empty is auto."),
             ("NO_COLOR", "When set and not empty, no colors (as --no-color)."),
             ("CLICOLOR_FORCE", "When set, not empty and not 0, colors even when the output is not a terminal."),
             ("CLICOLOR", "When 0, no colors on a terminal."),
             ("TERM", "When dumb, no colors unless CLICOLOR_FORCE asks for them."),
             ("COLORFGBG", "Read by --theme auto to tell a dark background from a light one."),
+            (
+                "PAGER",
+                "The pager for show on a terminal (default: less, with LESS=FRX when LESS is unset); \
+                 empty or cat: none.",
+            ),
             ("ROADMAP_TODAY", "A date like 2026-11-21 to use as today (for demos and tests)."),
             ("ROADMAP_CACHE_DIR", "Where parsed roadmaps are cached; empty turns the cache off."),
         ],
@@ -225,7 +241,8 @@ mod tests {
             roff.text(own_args(sub).flat_map(synopsis).collect::<Vec<_>>());
             roff.to_roff()
         };
-        assert_eq!(render("show"), "<\\fIID\\fR>\n");
+        assert_eq!(render("show"), "<\\fIID\\fR>[\\fB\\-\\-no\\-pager\\fR]\n");
+        assert_eq!(render("done"), "<\\fIID\\fR>...\n");
         assert_eq!(render("validate"), "[\\fIDIR\\fR]\n");
         assert_eq!(render("next"), "[\\fB\\-n\\fR \\fIN\\fR][\\fB\\-\\-all\\fR]\n");
     }

@@ -4,10 +4,13 @@ mod args;
 mod changes;
 mod color;
 mod commands;
+mod env;
 mod export;
 mod generate;
+mod list;
 mod next;
 mod output;
+mod pager;
 mod paint;
 mod plan;
 mod scaffold;
@@ -16,8 +19,8 @@ mod session;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
+use ratatui::text::{Line, Span};
 
 pub use args::{Cli, Command, MilestoneAction};
 pub use color::{ThemeChoice, theme, use_color, wants_color};
@@ -25,14 +28,20 @@ pub use paint::Painter;
 pub use session::{Failure, Session};
 
 use crate::progress::Status;
+use crate::text::{self, Breaks};
 use output::Output;
 
 /// Runs the program with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
     ignore_file_size_signal();
     grow_the_heap_in_large_steps();
-    let cli = match parse_args() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // An error quotes what was typed; if that holds anything a terminal would act on, clap
+    // styles nothing, so every escape in its message is the user's and can be made inert.
+    let typed_controls = args.iter().any(|arg| !text::safe::is_inert(&arg.to_string_lossy(), Breaks::Document));
+    let mut cli = match parse_args(args, typed_controls) {
         Ok(cli) => cli,
+        Err(error) if typed_controls => return clap_error_inert(&error),
         Err(error) => {
             let _ = error.print();
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
@@ -40,17 +49,24 @@ pub fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
-    let result = if cli.command.is_none() && tty && std::io::stdin().is_terminal() {
-        // Not under a stdout lock: the signal thread must be able to restore the terminal.
-        run_tui(&cli)
-    } else {
-        let mut lock = stdout.lock();
-        let result = run(&cli, &mut lock, tty);
-        let _ = lock.flush();
-        result
+    let result = match env::apply(&mut cli, |name| std::env::var_os(name)) {
+        Err(failure) => Err(failure),
+        Ok(()) if cli.command.is_none() && tty && std::io::stdin().is_terminal() => {
+            // Not under a stdout lock: the signal thread must be able to restore the terminal.
+            run_tui(&cli).map(|()| Loaded::default())
+        }
+        Ok(()) => match pager_for(&cli, tty) {
+            Some(pager) => paged(&cli, &pager),
+            None => {
+                let mut lock = stdout.lock();
+                let result = run(&cli, &mut lock, tty);
+                let _ = lock.flush();
+                result
+            }
+        },
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(loaded) => end(loaded),
         Err(Failure::Other(error)) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(failure) => {
             let color = use_color(&cli, std::io::stderr().is_terminal());
@@ -58,6 +74,53 @@ pub fn main() -> ExitCode {
             ExitCode::from(failure.exit_code())
         }
     }
+}
+
+/// What a command loaded, handed back so that `main` can end the process with it still in
+/// memory: freeing a freshly parsed roadmap of 10,000 skills string by string takes about
+/// 50 ms (a quarter of `validate`), a cached one about 0.7 ms, while the system takes the
+/// memory back at exit for nothing. Library callers simply drop it.
+#[derive(Default)]
+pub struct Loaded {
+    _session: Option<Session>,
+    _roadmap: Option<crate::content::Roadmap>,
+}
+
+/// Ends the process once everything is printed, with `loaded` still alive: `exit` runs no
+/// destructors.
+fn end(loaded: Loaded) -> ! {
+    let _ = std::io::stdout().lock().flush();
+    let _kept_until_exit = loaded;
+    std::process::exit(0)
+}
+
+/// The pager for this command line, if it pages: only `show`, only on a terminal.
+fn pager_for(cli: &Cli, tty: bool) -> Option<std::ffi::OsString> {
+    let Some(Command::Show { no_pager, .. }) = &cli.command else { return None };
+    pager::pager(!no_pager, tty, |name| std::env::var_os(name))
+}
+
+/// Runs the command into memory, then shows what it printed through the pager.
+fn paged(cli: &Cli, pager: &std::ffi::OsStr) -> Result<Loaded, Failure> {
+    let mut buffer = Vec::new();
+    let result = run(cli, &mut buffer, true);
+    if !buffer.is_empty() {
+        pager::page(pager, &buffer)?;
+    }
+    result
+}
+
+/// clap's error for a command line holding control characters: unstyled (see `main`), and
+/// printed inert like everything else.
+fn clap_error_inert(error: &clap::Error) -> ExitCode {
+    let message = error.render().ansi().to_string();
+    let inert = text::inert(&message, Breaks::Document);
+    let _ = if error.use_stderr() {
+        std::io::stderr().lock().write_all(inert.as_bytes())
+    } else {
+        std::io::stdout().lock().write_all(inert.as_bytes())
+    };
+    ExitCode::from(if error.use_stderr() { 2 } else { 0 })
 }
 
 /// The interactive tutor: content and progress load (or are refused) before the terminal is
@@ -74,25 +137,23 @@ fn run_tui(cli: &Cli) -> Result<(), Failure> {
     crate::tui::run(app, store, theme).map_err(Failure::Other)
 }
 
-/// The process's arguments, parsed; clap's own help and errors follow `--no-color` too, and
-/// whether `--content` came from the environment is noted for messages.
-fn parse_args() -> Result<Cli, clap::Error> {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+/// The process's arguments, parsed; clap's own help and errors follow `--no-color` too.
+fn parse_args(args: Vec<std::ffi::OsString>, unstyled: bool) -> Result<Cli, clap::Error> {
     let mut command = Cli::command();
     if color::no_color_arg(&args) {
         command = command.color(clap::ColorChoice::Never);
     }
+    if unstyled {
+        command = command.styles(clap::builder::Styles::plain());
+    }
     let mut matches = command.try_get_matches_from(args)?;
-    // Read before `from_arg_matches_mut`, which takes the values out of `matches`.
-    let content_from_env = matches.value_source("content") == Some(ValueSource::EnvVariable);
-    let mut cli = Cli::from_arg_matches_mut(&mut matches)?;
-    cli.content_from_env = content_from_env;
-    Ok(cli)
+    Cli::from_arg_matches_mut(&mut matches)
 }
 
 /// Loading a large roadmap makes hundreds of thousands of small allocations on several
 /// threads; glibc grows each heap 128 KiB at a time, with a system call per step. Larger steps
 /// cost no memory until used and take a tenth off `validate` at 10,000 skills.
+#[allow(unsafe_code)]
 fn grow_the_heap_in_large_steps() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only changes a malloc parameter; it is called before any other thread.
@@ -104,6 +165,7 @@ fn grow_the_heap_in_large_steps() {
 /// A file size limit (`ulimit -f`) kills a process with SIGXFSZ when a write passes it. With
 /// the signal ignored, the write fails with EFBIG instead, and the save reports it and keeps
 /// the old file.
+#[allow(unsafe_code)]
 fn ignore_file_size_signal() {
     #[cfg(unix)]
     // SAFETY: setting a standard signal to SIG_IGN before any thread starts.
@@ -112,19 +174,21 @@ fn ignore_file_size_signal() {
     }
 }
 
+/// The error that ended the run, on standard error, inert like everything else printed: it
+/// may quote a typed id, a file name or a value from a file.
 fn report(failure: &Failure, painter: Painter) {
-    let label = painter.paint("error:", painter.theme.error);
-    match failure {
-        Failure::Content { .. } => {
-            let text = failure.to_string();
-            let (problems, summary) = text.rsplit_once('\n').unwrap_or(("", &text));
-            if !problems.is_empty() {
-                eprintln!("{problems}");
-            }
-            eprintln!("{label} {summary}");
-        }
-        _ => eprintln!("{label} {failure}"),
+    let mut stderr = std::io::stderr().lock();
+    let mut out = Output::new(&mut stderr, painter, true, 80);
+    let label = Span::styled("error:", painter.theme.error);
+    let text = failure.to_string();
+    let (problems, summary) = match failure {
+        Failure::Content { .. } => text.rsplit_once('\n').unwrap_or(("", &text)),
+        _ => ("", text.as_str()),
+    };
+    if !problems.is_empty() {
+        let _ = out.line(problems);
     }
+    let _ = out.line(vec![label, Span::raw(format!(" {summary}"))]);
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
@@ -132,78 +196,90 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 /// Runs one parsed command line, writing its output to `out`.
-pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<(), Failure> {
+pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<Loaded, Failure> {
     let width = if tty { terminal_width() } else { 80 };
     let color = use_color(cli, tty);
     // Color forced into a pipe (CLICOLOR_FORCE) means a person reads it after all, through
     // `less -R` or a CI log: give them the terminal layout rather than tab-separated records.
     let human = tty || color;
-    let mut output = Output { out, painter: Painter::with_theme(theme(cli, color)), tty: human, width };
+    let mut output = Output::new(out, Painter::with_theme(theme(cli, color)), human, width);
+    output.warnings = Painter::with_theme(theme(cli, use_color(cli, std::io::stderr().is_terminal())));
     if let Some(done) = run_without_session(cli, &mut output) {
         return done;
     }
     let mut session = Session::open(cli)?;
     if let Some(note) = session.orphan_note() {
-        eprintln!("{note}");
+        output.warn(Line::from(note))?;
     }
+    let out = &mut output;
     match &cli.command {
         None => {
-            commands::status(&session, &mut output)?;
-            output.line("")?;
-            next::next(&session, &mut output, Some(5))?;
+            commands::status(&session, out)?;
+            out.line("")?;
+            next::next(&session, out, Some(5))?;
         }
-        Some(Command::Status) => commands::status(&session, &mut output)?,
-        Some(Command::Next { count, all }) => next::next(&session, &mut output, (!all).then_some(*count))?,
-        Some(Command::Show { id }) => {
+        Some(Command::Status) => commands::status(&session, out)?,
+        Some(Command::Next { count, all }) => next::next(&session, out, (!all).then_some(*count))?,
+        Some(Command::List { phase, status }) => list::list(&session, out, phase, status)?,
+        Some(Command::Show { id, .. }) => {
             let index = session.find(id)?;
-            commands::show(&session, &mut output, index)?;
+            commands::show(&session, out, index)?;
         }
-        Some(Command::Start { id }) => change(&mut session, &mut output, id, Status::Doing)?,
-        Some(Command::Done { id }) => change(&mut session, &mut output, id, Status::Done)?,
-        Some(Command::Skip { id }) => change(&mut session, &mut output, id, Status::Skipped)?,
-        Some(Command::Reset { id }) => change(&mut session, &mut output, id, Status::Todo)?,
-        Some(Command::Tick { id, numbers }) => {
+        Some(Command::Start { ids }) => change(&mut session, out, ids, Status::Doing)?,
+        Some(Command::Done { ids }) => change(&mut session, out, ids, Status::Done)?,
+        Some(Command::Skip { ids }) => change(&mut session, out, ids, Status::Skipped)?,
+        Some(Command::Reset { ids }) => change(&mut session, out, ids, Status::Todo)?,
+        Some(Command::Tick { id, numbers, untick }) => {
             let index = session.find(id)?;
-            changes::tick(&mut session, &mut output, index, numbers)?;
+            changes::tick(&mut session, out, index, numbers, !untick)?;
+        }
+        Some(Command::Untick { id, numbers }) => {
+            let index = session.find(id)?;
+            changes::tick(&mut session, out, index, numbers, false)?;
         }
         Some(Command::Review { id }) => {
             let index = session.find(id)?;
-            changes::review(&mut session, &mut output, index)?;
+            changes::review(&mut session, out, index)?;
         }
         Some(Command::Milestone { phase, action }) => {
             let index = session.find_phase(phase)?;
-            changes::milestone(&mut session, &mut output, index, *action)?;
+            changes::milestone(&mut session, out, index, *action)?;
         }
-        Some(Command::Plan { hours }) => plan::plan(&mut session, &mut output, *hours)?,
-        Some(Command::Export(args)) => export::run(&session, &mut output, args)?,
+        Some(Command::Plan { hours }) => plan::plan(&mut session, out, *hours)?,
+        Some(Command::Export(args)) => export::run(&session, out, args)?,
         Some(Command::Validate { .. } | Command::New { .. } | Command::Completions { .. } | Command::Man) => {
             unreachable!("run_without_session handled it")
         }
     }
-    // The process ends right after this: freeing a large roadmap string by string would only
-    // add time to every command (the memory goes back to the system at exit anyway).
-    std::mem::forget(session);
-    Ok(())
+    Ok(Loaded { _session: Some(session), _roadmap: None })
 }
 
 /// Commands that need neither a loaded roadmap nor the progress file, so broken content or a
 /// corrupt state file cannot stop them; `None` for every other command.
-fn run_without_session(cli: &Cli, out: &mut Output) -> Option<Result<(), Failure>> {
+fn run_without_session(cli: &Cli, out: &mut Output) -> Option<Result<Loaded, Failure>> {
+    let nothing = |result: Result<(), Failure>| result.map(|()| Loaded::default());
     Some(match cli.command.as_ref()? {
         Command::Validate { dir } => validate(cli, dir.as_deref(), out),
-        Command::New { dir } => scaffold::new_roadmap(dir, out),
-        Command::Completions { shell } => generate::completions(*shell, out),
-        Command::Man => generate::man_page(out),
+        Command::New { dir } => nothing(scaffold::new_roadmap(dir, out)),
+        Command::Completions { shell } => nothing(generate::completions(*shell, out)),
+        Command::Man => nothing(generate::man_page(out)),
         _ => return None,
     })
 }
 
-fn change(session: &mut Session, out: &mut Output, id: &str, status: Status) -> Result<(), Failure> {
-    let index = session.find(id)?;
-    changes::set_status(session, out, index, status)
+/// Every id resolved before anything changes (one unknown id changes nothing), then one save.
+fn change(session: &mut Session, out: &mut Output, ids: &[String], status: Status) -> Result<(), Failure> {
+    let mut skills = Vec::with_capacity(ids.len());
+    for id in ids {
+        let index = session.find(id)?;
+        if !skills.contains(&index) {
+            skills.push(index);
+        }
+    }
+    changes::set_status(session, out, &skills, status)
 }
 
-fn validate(cli: &Cli, dir: Option<&std::path::Path>, out: &mut Output) -> Result<(), Failure> {
+fn validate(cli: &Cli, dir: Option<&std::path::Path>, out: &mut Output) -> Result<Loaded, Failure> {
     let source = match dir {
         Some(dir) => session::folder_source(dir, &format!("validate {}", dir.display()))?,
         None => session::source(cli)?,
@@ -228,16 +304,15 @@ fn validate(cli: &Cli, dir: Option<&std::path::Path>, out: &mut Output) -> Resul
         crate::suggest::words::count(roadmap.phases.len(), "phase"),
         crate::suggest::words::count(skills, "skill")
     );
-    // As in `run`: the process ends next, so the roadmap is not freed piece by piece.
-    std::mem::forget(roadmap);
-    Ok(out.line(message)?)
+    out.line(message)?;
+    Ok(Loaded { _session: None, _roadmap: Some(roadmap) })
 }
 
-/// The width to lay text out in: the terminal's, within reason. A terminal that reports no
-/// size (0 columns, as under some `script` and CI setups) gets the usual 80.
+/// The width to lay text out in: the terminal's (20 columns at least). A terminal that
+/// reports no size (0 columns, as under some `script` and CI setups) gets the usual 80.
 fn terminal_width() -> usize {
     match ratatui::crossterm::terminal::size() {
-        Ok((width, _)) if width > 0 => usize::from(width).clamp(20, 100),
+        Ok((width, _)) if width > 0 => usize::from(width).max(20),
         _ => 80,
     }
 }

@@ -2,6 +2,8 @@
 
 use std::io;
 
+use ratatui::text::Span;
+
 use crate::suggest::{self, Advice, Suggestion, SuggestionKind, Target};
 
 use super::output::Output;
@@ -24,7 +26,7 @@ pub fn next(session: &Session, out: &mut Output, limit: Option<usize>) -> io::Re
         };
         out.line(message)?;
     } else {
-        out.line(out.paint("Next steps", theme.title))?;
+        out.line(Span::styled("Next steps", theme.title))?;
         list(session, out, &advice.next, shown(&advice.next))?;
         if advice.next.iter().any(|s| s.kind == SuggestionKind::Milestone) {
             hint(out, "When you start or finish a milestone: roadmap milestone PHASE start|done")?;
@@ -32,10 +34,11 @@ pub fn next(session: &Session, out: &mut Output, limit: Option<usize>) -> io::Re
     }
     if !advice.warnings.is_empty() {
         out.line("")?;
-        out.line(out.paint("Warnings", theme.warning))?;
+        out.line(Span::styled("Warnings", theme.warning))?;
         let warnings = limit.unwrap_or(advice.warnings.len()).min(advice.warnings.len());
         for warning in &advice.warnings[..warnings] {
-            out.wrapped(&format!("  {} ", out.paint("!", theme.warning)), 4, &warning.message)?;
+            let lead = vec![Span::raw("  "), Span::styled("!", theme.warning), Span::raw(" ")];
+            out.wrapped(lead, 4, &warning.message)?;
         }
         let more = advice.warnings.len() - warnings;
         if more > 0 {
@@ -44,7 +47,7 @@ pub fn next(session: &Session, out: &mut Output, limit: Option<usize>) -> io::Re
     }
     if !advice.reviews.is_empty() {
         out.line("")?;
-        out.line(out.paint("Reviews due", theme.title))?;
+        out.line(Span::styled("Reviews due", theme.title))?;
         list(session, out, &advice.reviews, shown(&advice.reviews))?;
         hint(
             out,
@@ -75,12 +78,12 @@ fn list(session: &Session, out: &mut Output, steps: &[Suggestion], shown: usize)
     let theme = out.painter.theme;
     let roadmap = &session.roadmap;
     for (rank, step) in steps[..shown].iter().enumerate() {
-        let title = out.paint(step.target.title(roadmap), theme.subheading);
+        let title = Span::styled(step.target.title(roadmap), theme.subheading);
         let id = match step.target {
             Target::Skill(_) => step.target.id(roadmap).to_string(),
             Target::Milestone(phase) => format!("milestone of {}", roadmap.phases[phase].id),
         };
-        out.line(format!("{:>3}. {title}  {}", rank + 1, out.paint(&id, theme.dim)))?;
+        out.line(vec![Span::raw(format!("{:>3}. ", rank + 1)), title, Span::raw("  "), Span::styled(id, theme.dim)])?;
         out.wrapped("     ", 5, &format!("{}: {}", label(step.kind), step.reason))?;
     }
     if steps.len() > shown {
@@ -90,7 +93,7 @@ fn list(session: &Session, out: &mut Output, steps: &[Suggestion], shown: usize)
 }
 
 fn hint(out: &mut Output, text: &str) -> io::Result<()> {
-    out.line(out.paint(&format!("     {text}"), out.painter.theme.dim))
+    out.line(Span::styled(format!("     {text}"), out.painter.theme.dim))
 }
 
 fn label(kind: SuggestionKind) -> &'static str {

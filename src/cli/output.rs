@@ -1,49 +1,83 @@
 //! Where a command writes: a terminal gets aligned, colored text; a pipe gets plain,
-//! tab-separated lines that scripts can split.
+//! tab-separated lines that scripts can split. Every write goes through here, and everything
+//! written here is made inert first (`text::safe`): a title, a note, a typed id or a file name
+//! cannot write an escape sequence, on a terminal or into a pipe.
 
 use std::io::{self, Write};
 
 use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+
+use crate::text::{self, Breaks, wrap};
 
 use super::paint::Painter;
 
 pub struct Output<'w> {
-    pub out: &'w mut dyn Write,
+    /// Private, so no command can write around the cleaning.
+    out: &'w mut dyn Write,
     pub painter: Painter,
     /// Human layout (a terminal) rather than tab-separated lines (a pipe).
     pub tty: bool,
     /// Columns available for wrapped text.
     pub width: usize,
+    /// How warnings are painted on standard error (which may be a terminal when this is not).
+    pub warnings: Painter,
 }
 
-impl Output<'_> {
-    pub fn paint(&self, text: &str, style: Style) -> String {
-        self.painter.paint(text, style)
+impl<'w> Output<'w> {
+    pub fn new(out: &'w mut dyn Write, painter: Painter, tty: bool, width: usize) -> Output<'w> {
+        Output { out, painter, tty, width, warnings: painter }
     }
 
-    pub fn line(&mut self, text: impl AsRef<str>) -> io::Result<()> {
-        writeln!(self.out, "{}", text.as_ref())
+    /// One line of plain or styled pieces.
+    pub fn line<'a>(&mut self, line: impl Into<Line<'a>>) -> io::Result<()> {
+        self.painter.write_line(self.out, &line.into())
+    }
+
+    /// Lines as the text wrapper or the Markdown renderer made them.
+    pub fn text(&mut self, text: impl Into<Text<'static>>) -> io::Result<()> {
+        for line in &text.into().lines {
+            self.painter.write_line(self.out, line)?;
+        }
+        Ok(())
+    }
+
+    /// `text` in `style`, wrapped to the width.
+    pub fn paragraph(&mut self, text: &str, style: Style) -> io::Result<()> {
+        self.text(wrap::wrap_plain(text, style, self.width))
     }
 
     /// `text` wrapped to the width after `lead`, continuation lines `indent` columns in.
-    pub fn wrapped(&mut self, lead: &str, indent: usize, text: &str) -> io::Result<()> {
-        let lines = crate::text::wrap::wrap_plain(text, Style::new(), self.width.saturating_sub(indent));
-        for (i, line) in lines.iter().enumerate() {
-            let content: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-            let lead = if i == 0 { lead.to_string() } else { " ".repeat(indent) };
-            self.line(format!("{lead}{content}"))?;
+    pub fn wrapped<'a>(&mut self, lead: impl Into<Line<'a>>, indent: usize, text: &str) -> io::Result<()> {
+        let lead = lead.into();
+        let lines = wrap::wrap_plain(text, Style::new(), self.width.saturating_sub(indent));
+        for (i, line) in lines.into_iter().enumerate() {
+            let mut spans = if i == 0 { lead.spans.clone() } else { vec![Span::raw(" ".repeat(indent))] };
+            spans.extend(line.spans);
+            self.line(spans)?;
         }
         Ok(())
     }
 
     /// `text` wrapped after `lead`, continuing under the text rather than under the lead.
     pub fn hanging(&mut self, lead: &str, text: &str) -> io::Result<()> {
-        self.wrapped(lead, crate::text::wrap::width(lead), text)
+        self.wrapped(lead.to_string(), wrap::width(lead), text)
     }
 
-    /// One tab-separated record, with tabs and newlines inside fields replaced by spaces.
+    /// One tab-separated record: each field on one line, without tabs, and inert.
     pub fn record(&mut self, fields: &[&str]) -> io::Result<()> {
-        let cleaned: Vec<String> = fields.iter().map(|f| f.replace(['\t', '\n', '\r'], " ")).collect();
+        let cleaned: Vec<_> = fields.iter().map(|field| text::one_line(field)).collect();
         writeln!(self.out, "{}", cleaned.join("\t"))
+    }
+
+    /// A document written whole (an export, a completion script, the man page): its line
+    /// breaks and tabs are kept, anything a terminal would act on is not.
+    pub fn document(&mut self, document: &str) -> io::Result<()> {
+        self.out.write_all(text::inert(document, Breaks::Document).as_bytes())
+    }
+
+    /// A warning on standard error, so piped records on standard output stay one per item.
+    pub fn warn(&self, line: Line) -> io::Result<()> {
+        self.warnings.write_line(&mut io::stderr().lock(), &line)
     }
 }

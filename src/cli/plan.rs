@@ -1,8 +1,10 @@
 //! `roadmap plan [--hours N]`: the weekly hours, and when each phase and the core path would
 //! be finished at that pace.
 
+use ratatui::text::Span;
+
 use crate::suggest;
-use crate::text::wrap;
+use crate::text;
 
 use super::output::Output;
 use super::session::{Failure, Session};
@@ -30,34 +32,31 @@ pub fn plan(session: &mut Session, out: &mut Output, hours: Option<f32>) -> Resu
         return Ok(out.record(&core)?);
     }
     let theme = out.painter.theme;
-    let heading = out.paint(&format!("Pace at {} hours a week", number(pace.weekly_hours)), theme.title);
-    out.line(format!("{heading}, from today ({})", session.today))?;
+    let heading = Span::styled(format!("Pace at {} hours a week", number(pace.weekly_hours)), theme.title);
+    out.line(vec![heading, Span::raw(format!(", from today ({})", session.today))])?;
     out.line("")?;
     let core_title = "Core path";
-    let titles = roadmap.phases.iter().map(|p| p.title.as_str()).chain([core_title]);
-    let name_width = titles.map(wrap::width).max().unwrap_or(0);
-    let row = |out: &mut Output, title: &str, hours: f32, finish: String| {
-        let pad = " ".repeat(name_width - wrap::width(title));
+    let titles: Vec<_> = roadmap.phases.iter().map(|p| text::one_line(&p.title)).collect();
+    let name_width = titles.iter().map(|t| text::width(t)).chain([text::width(core_title)]).max().unwrap_or(0);
+    let row = |out: &mut Output, title: &str, hours: f32, finish: Span| {
+        let pad = " ".repeat(name_width - text::width(title));
         let left = if hours > 0.0 { format!("{:>5} h left", number(hours)) } else { "   nothing left".to_string() };
-        out.line(format!("  {title}{pad}  {left}  {finish}").trim_end())
+        out.line(vec![Span::raw(format!("  {title}{pad}  {left}  ")), finish])
     };
     for phase in &pace.phases {
         let finish = if phase.remaining_hours > 0.0 { format!("done by {}", phase.finish) } else { String::new() };
-        row(out, &roadmap.phases[phase.phase].title, phase.remaining_hours, finish)?;
+        row(out, &titles[phase.phase], phase.remaining_hours, Span::raw(finish))?;
     }
     let finish = if pace.core_remaining_hours > 0.0 {
-        out.paint(&format!("done by {}", pace.core_finish), theme.subheading)
+        Span::styled(format!("done by {}", pace.core_finish), theme.subheading)
     } else {
-        String::new()
+        Span::raw("")
     };
     row(out, core_title, pace.core_remaining_hours, finish)?;
     out.line("")?;
     let note = "Each phase starts when the one before it ends; skills in progress count in full. \
                 Change the pace: roadmap plan --hours N";
-    for line in wrap::wrap_plain(note, theme.dim, out.width) {
-        out.painter.write_text(out.out, &line.into())?;
-    }
-    Ok(())
+    Ok(out.paragraph(note, theme.dim)?)
 }
 
 /// Hours as a learner writes them: `8`, `7.5` (one decimal at most; never `-0`).

@@ -6,6 +6,7 @@ use std::io::Write as _;
 use std::path::Path;
 
 use anyhow::Context as _;
+use ratatui::text::Span;
 
 use super::output::Output;
 use super::session::Failure;
@@ -40,11 +41,16 @@ pub fn new_roadmap(dir: &Path, out: &mut Output) -> Result<(), Failure> {
     };
     create()?;
     let theme = out.painter.theme;
-    out.line(format!("Created a roadmap in {}:", out.paint(&dir.display().to_string(), theme.title)))?;
+    let created =
+        vec![Span::raw("Created a roadmap in "), Span::styled(dir.display().to_string(), theme.title), Span::raw(":")];
+    out.line(created)?;
     for (rel, _) in FILES {
         out.line(format!("  {}", shown(rel)))?;
     }
-    out.line(format!("  {}  {}", shown(".schemas/"), out.paint("(JSON Schemas for editors)", theme.dim)))?;
+    out.line(vec![
+        Span::raw(format!("  {}  ", shown(".schemas/"))),
+        Span::styled("(JSON Schemas for editors)", theme.dim),
+    ])?;
     let arg = shell_word(&dir.display().to_string());
     out.line(format!("Next: edit the files, check them with `roadmap validate {arg}`, and try them with"))?;
     out.line(format!("`roadmap --content {arg}`. Every field is explained in docs/authoring.md of roadmap-tutor."))?;

@@ -154,9 +154,13 @@ impl Session {
         Ok(())
     }
 
-    /// Finds a skill by what the user typed, or explains which ids are close.
+    /// Finds a skill by what the user typed, or explains which skills it could be.
     pub fn find(&self, query: &str) -> Result<usize, Failure> {
-        self.roadmap.find(query).ok_or_else(|| unknown_id(&self.roadmap, query))
+        match self.roadmap.find(query) {
+            Ok(index) => Ok(index),
+            Err(several) if !several.is_empty() => Err(ambiguous(&self.roadmap, query, &several)),
+            Err(_) => Err(unknown_id(&self.roadmap, query)),
+        }
     }
 
     /// Finds a phase by its id, or explains which phase ids are close.
@@ -215,23 +219,39 @@ fn first_mention(state: &Path, orphans: &[String]) -> bool {
 pub fn unknown_id(roadmap: &Roadmap, query: &str) -> Failure {
     let example = roadmap.skills.first().map_or("phase/skill", |s| s.id.as_str());
     if query.trim().is_empty() {
-        return Failure::Usage(format!(
-            "no skill id given: name one like `{example}` (`roadmap next` and `roadmap status` show ids)"
-        ));
-    }
-    let suffix = format!("/{query}");
-    let ends: Vec<String> =
-        roadmap.skills.iter().filter(|s| s.id.ends_with(&suffix)).map(|s| format!("`{}`", s.id)).collect();
-    if ends.len() > 1 {
-        return Failure::Usage(format!("`{query}` could be {}: give the whole id", ends.join(" or ")));
+        return Failure::Usage(format!("no skill id given: name one like `{example}` (`roadmap list` shows every id)"));
     }
     let close = roadmap.closest_ids(query, 3);
     let hint = if close.is_empty() {
-        "run `roadmap next` or `roadmap status` to see ids".to_string()
+        "run `roadmap list` to see every id".to_string()
     } else {
         format!("did you mean {}?", close.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", "))
     };
     Failure::Usage(format!("no skill `{query}` in {}: {hint}", roadmap.title))
+}
+
+/// What the user typed fits several skills: name them (a few) so the next try can be exact.
+fn ambiguous(roadmap: &Roadmap, query: &str, skills: &[usize]) -> Failure {
+    const SHOWN: usize = 5;
+    let named: Vec<String> = skills
+        .iter()
+        .take(SHOWN)
+        .map(|&i| format!("`{}` ({})", roadmap.skills[i].id, roadmap.skills[i].title))
+        .collect();
+    let more = match skills.len().saturating_sub(SHOWN) {
+        0 => String::new(),
+        n => format!(" and {n} more (`roadmap list` shows them)"),
+    };
+    Failure::Usage(format!("`{query}` could be {}{more}: give the id", or_list(&named)))
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 #[cfg(test)]
@@ -276,8 +296,8 @@ mod tests {
         let message = |query: &str| unknown_id(&roadmap, query).to_string();
         assert_eq!(
             message("  "),
-            "no skill id given: name one like `foundations/problem-decomposition` (`roadmap next` and `roadmap status` show ids)"
+            "no skill id given: name one like `foundations/problem-decomposition` (`roadmap list` shows every id)"
         );
-        assert!(message("zzzzzzzzzzzz").ends_with("run `roadmap next` or `roadmap status` to see ids"));
+        assert!(message("zzzzzzzzzzzz").ends_with("run `roadmap list` to see every id"));
     }
 }

@@ -5,7 +5,7 @@
 
 use std::fs;
 use std::hash::{Hash, Hasher};
-use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
@@ -196,12 +196,7 @@ fn write(dir: &Path, path: &Path, key: u64, known: &KnownDirs, roadmap: &Roadmap
     for offset in offsets {
         bytes.extend_from_slice(&offset.to_le_bytes());
     }
-    let _ = fs::create_dir_all(dir).and_then(|()| {
-        let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-        temp.write_all(&bytes)?;
-        temp.persist(path).map_err(|e| e.error)?;
-        Ok(())
-    });
+    let _ = fs::create_dir_all(dir).and_then(|()| crate::atomic::Replace::CACHE.write(path, &bytes));
 }
 
 #[cfg(test)]

@@ -1,14 +1,18 @@
-//! Finding a skill by id without a copy of every id: an open-addressing table of skill
-//! indexes, probed by the id's hash and confirmed against the skill itself.
+//! Finding a skill by id without a copy of every id: a hash table of skill indexes (hashbrown's
+//! `HashTable`, which stores only them), probed by the id's hash and confirmed against the
+//! skill itself.
 
 use std::hash::{BuildHasher, RandomState};
+
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
 
 use super::model::Skill;
 
 #[derive(Debug, Clone)]
 pub struct IdIndex {
-    /// Skill index + 1 per slot, 0 for an empty one; always at least half empty.
-    slots: Vec<u32>,
+    /// Skill indexes; `u32` halves the table, and no roadmap has four billion skills.
+    table: HashTable<u32>,
     /// Seeded per process, so no set of ids can be made to collide on purpose.
     hasher: RandomState,
 }
@@ -17,39 +21,24 @@ impl IdIndex {
     /// Indexes the skills by the name `key` gives each; the first of equal names wins (the
     /// loader has refused duplicates before).
     pub fn new(skills: &[Skill], key: impl Fn(&Skill) -> &str) -> IdIndex {
-        let size = (skills.len() * 2).next_power_of_two().max(8);
-        let mut index = IdIndex { slots: vec![0; size], hasher: RandomState::new() };
-        for (i, skill) in skills.iter().enumerate() {
-            let mut slot = index.start(key(skill));
-            while index.slots[slot] != 0 {
-                if key(&skills[index.slots[slot] as usize - 1]) == key(skill) {
-                    break;
-                }
-                slot = (slot + 1) & (size - 1);
-            }
-            if index.slots[slot] == 0 {
-                index.slots[slot] = i as u32 + 1;
+        let hasher = RandomState::new();
+        let mut table = HashTable::with_capacity(skills.len());
+        let name_of = |index: &u32| key(&skills[*index as usize]);
+        for (index, skill) in skills.iter().enumerate() {
+            let name = key(skill);
+            let hash = hasher.hash_one(name);
+            if let Entry::Vacant(slot) =
+                table.entry(hash, |other| name_of(other) == name, |other| hasher.hash_one(name_of(other)))
+            {
+                slot.insert(index as u32);
             }
         }
-        index
+        IdIndex { table, hasher }
     }
 
     pub fn get(&self, skills: &[Skill], key: impl Fn(&Skill) -> &str, name: &str) -> Option<usize> {
-        let mut slot = self.start(name);
-        loop {
-            let found = self.slots[slot] as usize;
-            if found == 0 {
-                return None;
-            }
-            if key(&skills[found - 1]) == name {
-                return Some(found - 1);
-            }
-            slot = (slot + 1) & (self.slots.len() - 1);
-        }
-    }
-
-    fn start(&self, name: &str) -> usize {
-        self.hasher.hash_one(name) as usize & (self.slots.len() - 1)
+        let found = self.table.find(self.hasher.hash_one(name), |&index| key(&skills[index as usize]) == name)?;
+        Some(*found as usize)
     }
 }
 
@@ -84,5 +73,13 @@ mod tests {
         }
         let none: Vec<Skill> = Vec::new();
         assert_eq!(IdIndex::new(&none, |s| &s.id).get(&none, |s| &s.id, "a/b"), None);
+    }
+
+    #[test]
+    fn the_first_of_equal_names_wins() {
+        let skills: Vec<Skill> = ["a/x", "b/y", "a/x"].map(|id| skill(id.to_string())).into();
+        let index = IdIndex::new(&skills, |s| &s.id);
+        assert_eq!(index.get(&skills, |s| &s.id, "a/x"), Some(0));
+        assert_eq!(index.get(&skills, |s| &s.id, "b/y"), Some(1));
     }
 }

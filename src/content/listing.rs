@@ -305,6 +305,7 @@ impl Folder {
     }
 
     /// What `stat` says of a file in the folder, following a symlink as opening it would.
+    #[allow(unsafe_code)]
     fn stat(&self, name: &str) -> std::io::Result<Stamp> {
         #[cfg(unix)]
         if let (Some(folder), Ok(name)) = (&self.open, std::ffi::CString::new(name)) {
@@ -312,6 +313,7 @@ impl Folder {
             // SAFETY: a valid descriptor, a NUL-terminated name, and a zeroed plain C struct
             // for fstatat to fill.
             let mut stat: libc::stat = unsafe { std::mem::zeroed() };
+            // SAFETY: as above.
             if unsafe { libc::fstatat(folder.as_raw_fd(), name.as_ptr(), &mut stat, 0) } != 0 {
                 return Err(std::io::Error::last_os_error());
             }

@@ -225,18 +225,31 @@ impl Roadmap {
         self.by_alias.get(alias).copied()
     }
 
-    /// Resolves what a learner typed: an id, an alias, or the unique skill whose id ends in
-    /// `/<query>` (so `git-basics` finds `foundations/git-basics`).
-    pub fn find(&self, query: &str) -> Option<usize> {
+    /// Resolves what a learner typed, trying in turn: the id or an alias as written; the id in
+    /// any case; the unique skill whose id ends in `/<query>` (`git-basics` finds
+    /// `foundations/git-basics`); the unique skill whose title has every word of the query
+    /// (`linux` finds "The Linux command line"). `Err` holds the candidates when several fit
+    /// at the first step that found any, and is empty when nothing fits.
+    pub fn find(&self, query: &str) -> Result<usize, Vec<usize>> {
         if let Some(index) = self.index_of(query).or_else(|| self.alias_target(query)) {
-            return Some(index);
+            return Ok(index);
         }
-        let suffix = format!("/{query}");
-        let mut matches = self.skills.iter().enumerate().filter(|(_, s)| s.id.ends_with(&suffix));
-        match (matches.next(), matches.next()) {
-            (Some((index, _)), None) => Some(index),
-            _ => None,
+        let folded = fold(query);
+        let suffix = format!("/{folded}");
+        let wanted: Vec<String> = words(query).collect();
+        let steps: [&dyn Fn(&Skill) -> bool; 3] =
+            [&|s| fold(&s.id) == folded, &|s| fold(&s.id).ends_with(&suffix), &|s| {
+                !wanted.is_empty() && wanted.iter().all(|w| words(&s.title).any(|t| t == *w))
+            }];
+        for fits in steps {
+            let found: Vec<usize> = (0..self.skills.len()).filter(|&i| fits(&self.skills[i])).collect();
+            match found.len() {
+                0 => continue,
+                1 => return Ok(found[0]),
+                _ => return Err(found),
+            }
         }
+        Err(Vec::new())
     }
 
     /// Up to `n` ids close to a mistyped one, closest first.
@@ -253,4 +266,14 @@ impl Roadmap {
     pub fn phase_skills(&self, phase: usize) -> &[Skill] {
         &self.skills[self.phases[phase].skills.clone()]
     }
+}
+
+/// Text compared without regard to case.
+fn fold(text: &str) -> String {
+    text.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// The words of a title or a query, case folded: runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold)
 }

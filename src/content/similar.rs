@@ -1,20 +1,7 @@
-//! "Did you mean" suggestions: the closest strings by edit distance.
+//! "Did you mean" suggestions: the closest strings by edit distance (strsim's Levenshtein,
+//! over chars).
 
-/// Levenshtein distance over chars, with a row buffer (ids are short).
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if ca == *cb { diagonal } else { 1 + diagonal.min(above).min(row[j]) };
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
+use strsim::levenshtein as edit_distance;
 
 /// Up to `n` candidates close enough to `query` to be a plausible typo, closest first.
 ///
@@ -44,10 +31,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn distance_counts_single_edits() {
+    fn distance_counts_single_edits_of_characters() {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("same", "same"), 0);
+        assert_eq!(edit_distance("équipe", "equipe"), 1, "a character, not a byte");
     }
 
     #[test]

@@ -230,6 +230,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(unsafe_code)]
     fn pipes_devices_and_folders_in_place_of_files_are_problems_not_reads() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();

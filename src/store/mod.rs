@@ -1,7 +1,6 @@
 //! Loading and saving the state file: atomic and durable, locked, merged with changes other
 //! instances made meanwhile, backed up. A file that does not load is never overwritten.
 
-mod atomic;
 mod format;
 pub mod merge;
 
@@ -9,6 +8,7 @@ use std::fs;
 use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
+use crate::atomic;
 use crate::progress::Progress;
 
 pub use format::{FormatError, VERSION, emit, parse};

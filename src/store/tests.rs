@@ -120,6 +120,7 @@ fn a_save_removes_temp_files_left_by_a_killed_save() {
 
 #[cfg(unix)]
 #[test]
+#[allow(unsafe_code)]
 fn a_pipe_or_a_huge_file_is_refused_unread() {
     let dir = tempfile::tempdir().unwrap();
     let pipe = dir.path().join("pipe.yaml");

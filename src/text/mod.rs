@@ -2,6 +2,8 @@
 //! roadmap or a progress file ever reaches the terminal), and wrapped by display width. Plain
 //! command output and the TUI share both.
 
+pub mod safe;
 pub mod wrap;
 
-pub use wrap::{clean, width};
+pub use safe::{Breaks, clean, inert, one_line};
+pub use wrap::width;

@@ -61,7 +61,9 @@ pub fn spawn(mut signals: Signals, shared: Arc<Mutex<Tutor>>, control: Arc<Contr
                 terminal::give_back();
                 tutor.owned = false;
                 if let Err(error) = saved {
-                    eprintln!("error: {error:#}");
+                    use std::io::Write as _;
+                    let message = format!("error: {error:#}");
+                    let _ = writeln!(std::io::stderr(), "{}", crate::text::clean(&message));
                 }
             }
             std::process::exit(128 + signal);

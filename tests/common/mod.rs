@@ -181,6 +181,7 @@ pub struct Unprivileged {
 }
 
 /// `None` (after saying why) when permissions cannot be tested here.
+#[allow(unsafe_code)]
 pub fn unprivileged() -> Option<&'static Unprivileged> {
     static USER: OnceLock<Option<Unprivileged>> = OnceLock::new();
     let user = USER.get_or_init(|| {

@@ -34,6 +34,7 @@ fn nonzero(n: u16) -> NonZeroU16 {
 impl Tui {
     /// Starts `roadmap` with `args` and `env` (on top of a clean environment) in a terminal of
     /// `cols` x `rows`.
+    #[allow(unsafe_code)]
     pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Tui {
         let pair = native_pty_system().openpty(size(cols, rows)).expect("a pty");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_roadmap"));
@@ -56,6 +57,7 @@ impl Tui {
         // SAFETY: dup of a valid descriptor we own; the File takes ownership of the copy.
         let fd = unsafe { libc::dup(pair.master.as_raw_fd().expect("a raw fd")) };
         assert!(fd >= 0, "dup failed");
+        // SAFETY: `fd` is the valid copy just made, owned by nothing else.
         let mut reader = unsafe { std::fs::File::from_raw_fd(fd) };
         let (p, w, o, s) = (Arc::clone(&parser), Arc::clone(&writer), Arc::clone(&output), Arc::clone(&stop));
         let thread = std::thread::spawn(move || {
@@ -152,6 +154,7 @@ impl Tui {
         self.child.process_id().expect("a pid") as i32
     }
 
+    #[allow(unsafe_code)]
     pub fn signal(&self, signal: i32) {
         // SAFETY: sending a signal to our own child process.
         unsafe {
@@ -203,10 +206,12 @@ impl Tui {
     }
 
     /// Whether the terminal is in raw mode now (no line editing, no echo).
+    #[allow(unsafe_code)]
     pub fn raw_mode(&self) -> bool {
         let fd = self.master().as_raw_fd().expect("a raw fd");
         // SAFETY: tcgetattr only writes into the termios we pass; a zeroed termios is valid.
         let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: as above, on the master's valid descriptor.
         assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0);
         termios.c_lflag & (libc::ICANON | libc::ECHO) == 0
     }

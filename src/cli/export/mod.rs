@@ -4,11 +4,12 @@
 mod markdown;
 mod report;
 
-use std::fs;
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+
+use crate::atomic::Replace;
+use crate::text::{self, Breaks};
 
 use super::output::Output;
 use super::session::{Failure, Session};
@@ -57,7 +58,7 @@ pub fn run(session: &Session, out: &mut Output, args: &ExportArgs) -> Result<(),
     let report = report::build(&session.roadmap, &session.progress, session.today);
     let text = render(&report, format)?;
     match file {
-        None => out.out.write_all(text.as_bytes())?,
+        None => out.document(&text)?,
         Some(path) => {
             write_file(path, text.as_bytes())?;
             out.line(format!("Wrote {} to {}", format.describe(), path.display()))?;
@@ -66,20 +67,23 @@ pub fn run(session: &Session, out: &mut Output, args: &ExportArgs) -> Result<(),
     Ok(())
 }
 
+/// The export, inert wherever it goes (a file is often `cat` to a terminal later): the
+/// Markdown report shows stand-ins for control characters like every other output; the JSON
+/// keeps the data exact, writing the characters serde_json leaves raw as `\uXXXX` escapes.
 fn render(report: &Report, format: Format) -> Result<String, Failure> {
     Ok(match format {
-        Format::Markdown => markdown::render(report),
+        Format::Markdown => text::inert(&markdown::render(report), Breaks::Document).into_owned(),
         Format::Json => {
             let mut json = serde_json::to_string_pretty(report).context("writing the JSON export")?;
             json.push('\n');
-            json
+            text::safe::json(&json).into_owned()
         }
     })
 }
 
-/// Replaces `path` whole or not at all: a temp file beside it, fsync, rename. Unlike the
-/// progress file (private, 0600), a report is an ordinary document, so a new one gets the
-/// usual permissions (0666 less the umask) and an existing one keeps its own.
+/// Replaces `path` whole or not at all. Unlike the progress file (private, 0600), a report is
+/// an ordinary document, so a new one gets the usual permissions and an existing one keeps its
+/// own.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     if path.is_dir() {
         return Err(Failure::Usage(format!(
@@ -88,27 +92,6 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
             path.join("progress.md").display()
         )));
     }
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let write = || -> io::Result<()> {
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".roadmap-export.").suffix(".tmp");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(fs::Permissions::from_mode(0o666));
-        }
-        // tempfile names its own temporary file in errors; the learner named `path`.
-        let mut temp = builder.tempfile_in(dir).map_err(|error| {
-            let text = error.to_string();
-            std::io::Error::new(error.kind(), text.split(" at path ").next().unwrap_or(&text).to_string())
-        })?;
-        temp.write_all(bytes)?;
-        if let Ok(metadata) = fs::metadata(path) {
-            temp.as_file().set_permissions(metadata.permissions())?;
-        }
-        temp.as_file().sync_all()?;
-        temp.persist(path).map_err(|e| e.error)?;
-        Ok(())
-    };
-    write().with_context(|| format!("cannot write {}", path.display())).map_err(Failure::Other)
+    Replace::DOCUMENT.write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
