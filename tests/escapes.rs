@@ -225,3 +225,29 @@ fn validate_echoes_bad_values_inert() {
     assert!(run.stderr.contains("␛[31mconcept"), "{}", run.stderr);
     let _: &Run = &run;
 }
+
+/// The TUI on the hostile roadmap: every screen that shows its text (Home, the Roadmap with
+/// its detail, a skill's page with its items, search and its preview, help), and not one of
+/// the sequences reaches the terminal; the titles show with their stand-ins.
+#[test]
+fn the_tui_never_writes_what_a_roadmap_says_to_the_terminal_raw() {
+    let sandbox = Sandbox::new();
+    let root = hostile(&sandbox);
+    let state = sandbox.state();
+    let args = ["--content", root.as_str(), "--state", state.to_str().unwrap()];
+    let home = sandbox.home.path().to_str().unwrap().to_string();
+    let mut tui = Tui::spawn(&args, &[("HOME", home.as_str()), ("NO_COLOR", "1")], 120, 40);
+    tui.wait_for("Next steps");
+    tui.wait_until("a title with stand-ins", |t| t.screen().contains("␛]0;pwned␇"));
+    for keys in ["2", "l", "\r", "\t", "j", "\x1b", "/", "pwn", "\x1b", "?"] {
+        tui.send(keys);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    tui.send("\x1b");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let written = tui.output();
+    for sequence in ["\x1b]0;pwned", "\x1b[41m", "\u{9b}2J", "\rover", "\u{202e}"] {
+        assert!(!written.contains(sequence), "the TUI wrote {sequence:?}");
+    }
+}

@@ -83,7 +83,33 @@ impl Ui {
         if let Some(scroll) = app.help {
             help::render(&view, scroll, chrome.body, buf);
         }
+        inert_cells(buf, area);
         Geometry { usable: true, ..view.geometry.into_inner() }
+    }
+}
+
+/// The last line of defence for outside text on screen: whatever a screen drew, no cell holds
+/// a character a terminal would act on (an escape, a carriage return, a bidi override). Screens
+/// make titles and text inert when they lay them out (`text::clean`); this pass catches any
+/// that slipped through, at the cost of one look at each cell of a frame.
+fn inert_cells(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if !cell.symbol().chars().any(crate::text::safe::acts_on_terminal) {
+                continue;
+            }
+            // Zero-width ones (combining onto this cell) are dropped; one that is the whole
+            // cell becomes its visible stand-in, which takes the cell's one column.
+            let kept: String = cell.symbol().chars().filter(|&c| !crate::text::safe::acts_on_terminal(c)).collect();
+            if kept.is_empty() {
+                let first = cell.symbol().chars().next().map(|c| c.to_string()).unwrap_or_default();
+                let shown = crate::text::inert(&first, crate::text::Breaks::Spaces).into_owned();
+                cell.set_symbol(if shown.trim().is_empty() { " " } else { &shown });
+            } else {
+                cell.set_symbol(&kept);
+            }
+        }
     }
 }
 
