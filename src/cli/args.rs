@@ -118,10 +118,23 @@ pub enum Command {
         #[arg(required = true, value_name = "N")]
         numbers: Vec<usize>,
     },
-    /// Mark a done skill as reviewed today; the next review moves to the next step (7, 30, 90 days)
+    /// Record a review of a done skill today; the next review date follows by FSRS
     Review {
         /// Skill id
         id: String,
+        /// How well you recalled it
+        #[arg(long, value_enum, default_value = "good")]
+        grade: GradeArg,
+    },
+    /// Show or set a phase's project folder, where the checks of the phase run
+    Project {
+        /// Phase id, e.g. foundations
+        phase: String,
+        /// The project folder (default: show the one set)
+        dir: Option<PathBuf>,
+        /// Forget the folder set for this phase
+        #[arg(long, conflicts_with = "dir")]
+        forget: bool,
     },
     /// A phase's milestone project: show it, or mark it started, done, or back to todo
     Milestone {
@@ -174,6 +187,30 @@ impl StatusFilter {
             StatusFilter::Doing => Status::Doing,
             StatusFilter::Done => Status::Done,
             StatusFilter::Skipped => Status::Skipped,
+        }
+    }
+}
+
+/// A review grade, as FSRS and Anki name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GradeArg {
+    /// Forgotten: it needs relearning
+    Again,
+    /// Recalled, with real effort or a mistake
+    Hard,
+    /// Recalled
+    Good,
+    /// Recalled without effort
+    Easy,
+}
+
+impl From<GradeArg> for crate::progress::Grade {
+    fn from(grade: GradeArg) -> Self {
+        match grade {
+            GradeArg::Again => crate::progress::Grade::Again,
+            GradeArg::Hard => crate::progress::Grade::Hard,
+            GradeArg::Good => crate::progress::Grade::Good,
+            GradeArg::Easy => crate::progress::Grade::Easy,
         }
     }
 }

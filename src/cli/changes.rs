@@ -4,7 +4,7 @@
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use crate::progress::Status;
+use crate::progress::{Grade, Status};
 use crate::suggest;
 
 use super::args::MilestoneAction;
@@ -106,7 +106,7 @@ pub fn tick(
 }
 
 /// Records a review of a done skill today and says when the next one is due.
-pub fn review(session: &mut Session, out: &mut Output, index: usize) -> Result<(), Failure> {
+pub fn review(session: &mut Session, out: &mut Output, index: usize, grade: Grade) -> Result<(), Failure> {
     let skill = &session.roadmap.skills[index];
     let (id, title) = (skill.id.clone(), skill.title.clone());
     let status = session.progress.status(&id);
@@ -115,9 +115,7 @@ pub fn review(session: &mut Session, out: &mut Output, index: usize) -> Result<(
             "{id} is {status}, not done: only done skills are reviewed (mark it with `roadmap done {id}`)"
         )));
     }
-    session
-        .progress
-        .add_review(&id, crate::progress::Review { date: session.today, grade: crate::progress::Grade::Good });
+    session.progress.add_review(&id, crate::progress::Review { date: session.today, grade });
     session.save()?;
     let next = suggest::next_review(&session.progress, &id);
     if !out.tty {

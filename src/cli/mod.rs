@@ -13,6 +13,7 @@ mod output;
 mod pager;
 mod paint;
 mod plan;
+mod project;
 mod scaffold;
 mod session;
 
@@ -237,9 +238,13 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<Loaded, Failure>
             let index = session.find(id)?;
             changes::tick(&mut session, out, index, numbers, false)?;
         }
-        Some(Command::Review { id }) => {
+        Some(Command::Review { id, grade }) => {
             let index = session.find(id)?;
-            changes::review(&mut session, out, index)?;
+            changes::review(&mut session, out, index, (*grade).into())?;
+        }
+        Some(Command::Project { phase, dir, forget }) => {
+            let index = session.find_phase(phase)?;
+            project::project(&mut session, out, index, dir.as_deref(), *forget)?;
         }
         Some(Command::Milestone { phase, action }) => {
             let index = session.find_phase(phase)?;
