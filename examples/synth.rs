@@ -13,6 +13,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use roadmap_tutor::progress::Date;
+
 const PHASES: [(&str, &str); 5] = [
     ("foundations", "Foundations"),
     ("application-builder", "Application builder"),
@@ -212,7 +214,8 @@ fn capitalized(word: &str) -> String {
 }
 
 /// The first 40% of the skills done (prerequisites always point backwards, so none is done
-/// before what it requires), a few after them in progress, as a learner part-way through.
+/// before what it requires) with a 20-review log each, a few after them in progress, as a
+/// learner part-way through.
 fn progress_file(ids: &[String], rng: &mut Rng) -> String {
     let done = ids.len() * 2 / 5;
     let doing = (ids.len() / 100).max(1);
@@ -220,12 +223,18 @@ fn progress_file(ids: &[String], rng: &mut Rng) -> String {
     for (n, id) in ids.iter().enumerate().take(done + doing) {
         let record = if n < done {
             let ticked = ["[0, 1, 2, 3]", "[0, 1, 2, 3]", "[0, 1, 2, 3]", "[0, 2]"][rng.below(4)];
+            // Finished early in 2025, then reviewed 19 more times: a 20-review log, as a
+            // learner a year and a half in would have.
+            let finished = Date::new(2025, 1, 1 + rng.below(9) as u8).expect("a date");
+            let mut log = format!("      - {finished} good\n");
+            let mut day = finished;
+            for _ in 0..19 {
+                day = day.add_days(1 + rng.below(30) as i64);
+                let grade = ["good", "good", "good", "hard", "easy", "again"][rng.below(6)];
+                let _ = writeln!(log, "      - {day} {grade}");
+            }
             format!(
-                "    status: done\n    started: 2026-0{}-0{}\n    finished: 2026-0{}-1{}\n    checkpoints: {ticked}\n",
-                1 + rng.below(4),
-                1 + rng.below(9),
-                5 + rng.below(4),
-                rng.below(9)
+                "    status: done\n    started: {finished}\n    finished: {finished}\n    checkpoints: {ticked}\n    reviews:\n{log}"
             )
         } else {
             format!("    status: doing\n    started: 2026-11-0{}\n", 1 + rng.below(9))
@@ -233,7 +242,7 @@ fn progress_file(ids: &[String], rng: &mut Rng) -> String {
         records.push((id, record));
     }
     records.sort();
-    let mut out = String::from("version: 1\nweekly_hours: 10\nskills:\n");
+    let mut out = String::from("version: 2\nweekly_hours: 10\nskills:\n");
     for (id, record) in records {
         let _ = write!(out, "  {id}:\n{record}");
     }
