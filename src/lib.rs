@@ -14,3 +14,4 @@ pub mod suggest;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod yaml;
