@@ -34,7 +34,9 @@ fn done_records_the_date_and_moves_next_along() {
     assert_eq!((run.code, run.stdout.as_str()), (0, format!("{id}\tdone\n").as_str()), "{}", run.stderr);
     assert_eq!(
         sandbox.state_text(),
-        format!("version: 1\nskills:\n  {id}:\n    status: done\n    started: 2026-11-21\n    finished: 2026-11-21\n")
+        format!(
+            "version: 2\nskills:\n  {id}:\n    status: done\n    started: 2026-11-21\n    finished: 2026-11-21\n    reviews:\n      - 2026-11-21 good\n"
+        )
     );
     let after = sandbox.run(&["next"]);
     let suggested = after.stdout.lines().filter(|l| !l.starts_with("review\t"));
@@ -57,7 +59,7 @@ fn start_skip_and_reset_move_a_skill_between_statuses() {
     sandbox.run(&["skip", "git-basics"]);
     assert!(sandbox.state_text().contains("status: skipped"));
     sandbox.run(&["reset", "git-basics"]);
-    assert_eq!(sandbox.state_text(), "version: 1\nskills: {}\n");
+    assert_eq!(sandbox.state_text(), "version: 2\nskills: {}\n");
 }
 
 #[test]

@@ -117,7 +117,7 @@ fn valid_yaml_of_the_wrong_shape() {
     let sandbox = with_state(&fixture("wrong-shape.yaml"));
     assert_refused(
         &sandbox,
-        &corrupt(&sandbox, 1, "found a list, expected a progress file (`version: 1`, then `skills:`)"),
+        &corrupt(&sandbox, 1, "found a list, expected a progress file (`version: 2`, then `skills:`)"),
     );
     let sandbox = with_state(&fixture("wrong-shape-entry.yaml"));
     let what =
@@ -129,7 +129,7 @@ fn valid_yaml_of_the_wrong_shape() {
 fn a_newer_format_version() {
     let sandbox = with_state(&fixture("newer-version.yaml"));
     let expected = format!(
-        "error: {} was written by a newer roadmap-tutor (format version 2; this one reads 1).\n\
+        "error: {} was written by a newer roadmap-tutor (format version 3; this one reads 2).\n\
          Nothing was changed. Upgrade roadmap-tutor to use it.\n",
         sandbox.state().display()
     );

@@ -81,7 +81,7 @@ fn review_marks_a_done_skill_and_moves_its_schedule() {
             .contains("review\tbasics/setup\tSetup\tdone 11 days ago, time for the 7-day review\n")
     );
     assert_eq!(ok(run(&sandbox, &["review", "setup"])), "basics/setup\treviewed\t2026-12-10\n");
-    assert!(sandbox.state_text().contains("    reviewed: 2026-11-21\n"), "{}", sandbox.state_text());
+    assert!(sandbox.state_text().contains("      - 2026-11-21 good\n"), "{}", sandbox.state_text());
     assert!(!ok(run(&sandbox, &["next"])).contains("review\t"), "reviewed today, due again in 30 days");
 }
 
@@ -153,7 +153,7 @@ fn plan_says_how_to_set_weekly_hours_then_projects_each_phase() {
                 web\t13.5\t2026-12-17\tWeb\n\
                 core\t20\t2026-12-11\tCore path\n";
     assert_eq!(ok(run(&sandbox, &["plan", "--hours", "7"])), plan);
-    assert_eq!(sandbox.state_text(), "version: 1\nweekly_hours: 7\nskills: {}\n");
+    assert_eq!(sandbox.state_text(), "version: 2\nweekly_hours: 7\nskills: {}\n");
     assert_eq!(ok(run(&sandbox, &["plan"])), plan);
     ok(run(&sandbox, &["skip", "basics/setup"]));
     ok(run(&sandbox, &["start", "basics/syntax"]));
@@ -173,7 +173,7 @@ fn plan_refuses_hours_that_are_not_a_week_s() {
         assert_eq!(refused.code, 2, "{bad}");
         assert!(refused.stderr.starts_with("error: invalid value"), "{bad}: {}", refused.stderr);
     }
-    assert_eq!(sandbox.state_text(), "version: 1\nweekly_hours: 7.5\nskills: {}\n");
+    assert_eq!(sandbox.state_text(), "version: 2\nweekly_hours: 7.5\nskills: {}\n");
 }
 
 /// The terminal layout, through the library with `tty` on and colors off.

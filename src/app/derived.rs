@@ -49,7 +49,7 @@ fn activity(roadmap: &Roadmap, progress: &Progress) -> Vec<(Date, &'static str, 
         if let Some(date) = record.started.filter(|_| record.status != Status::Todo && !same_day) {
             events.push((date, "started", index));
         }
-        if let Some(date) = record.reviewed {
+        if let Some(date) = record.reviewed() {
             events.push((date, "reviewed", index));
         }
     }

@@ -288,7 +288,8 @@ impl App {
             return None;
         }
         self.record_skill_change(&id, Touched::Review);
-        self.progress.mark_reviewed(&id, self.today);
+        self.progress
+            .add_review(&id, crate::progress::Review { date: self.today, grade: crate::progress::Grade::Good });
         let next = self.progress.get(&id).and_then(crate::suggest::next_review);
         let then = next.map_or("no more reviews scheduled".to_string(), |due| format!("next review on {}", due.date));
         self.say(format!("{title}: reviewed today; {then}"));

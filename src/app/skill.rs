@@ -131,7 +131,11 @@ impl App {
             return None;
         }
         self.record_skill_change(&id, Touched::Note);
-        self.progress.set_note(&id, &text);
+        if let Err(error) = self.progress.set_note(&id, &text) {
+            self.undo.pop();
+            self.message = Some(super::Message { text: format!("Note not saved: {error}"), error: true });
+            return None;
+        }
         self.refresh();
         self.say("Note saved".to_string());
         Some(Effect::Save)
@@ -186,7 +190,11 @@ impl App {
             return None;
         }
         self.record_skill_change(&id, Touched::Note);
-        self.progress.set_note(&id, &text);
+        if let Err(error) = self.progress.set_note(&id, &text) {
+            self.undo.pop();
+            self.message = Some(super::Message { text: format!("Note not saved: {error}"), error: true });
+            return None;
+        }
         self.say("Note saved".to_string());
         Some(Effect::Save)
     }

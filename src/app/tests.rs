@@ -128,7 +128,7 @@ fn a_done_skill_is_reviewed_and_undo_says_what_it_took_back() {
     assert!(review(&app), "Home lists the 7-day review of Problem decomposition");
     run(&mut app, &[Action::GoRoadmap]);
     assert_eq!(app.update(Action::MarkReviewed), Some(Effect::Save));
-    assert_eq!(app.progress.get("basics/decomposition").unwrap().reviewed, Some(app.today));
+    assert_eq!(app.progress.get("basics/decomposition").unwrap().reviewed(), Some(app.today));
     assert_eq!(app.message.as_ref().unwrap().text, "Problem decomposition: reviewed today; next review on 2026-12-05");
     assert!(!review(&app), "the review is no longer due");
     app.update(Action::Undo);

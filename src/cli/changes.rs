@@ -85,7 +85,9 @@ pub fn review(session: &mut Session, out: &mut Output, index: usize) -> Result<(
             "{id} is {status}, not done: only done skills are reviewed (mark it with `roadmap done {id}`)"
         )));
     }
-    session.progress.mark_reviewed(&id, session.today);
+    session
+        .progress
+        .add_review(&id, crate::progress::Review { date: session.today, grade: crate::progress::Grade::Good });
     session.save()?;
     let next = session.progress.get(&id).and_then(suggest::next_review);
     if !out.tty {

@@ -18,7 +18,7 @@ fn back_to_todo_clears_dates_but_keeps_notes_and_checkpoints() {
     let mut progress = Progress::default();
     progress.set_status("a/x", Status::Done, day(9));
     progress.toggle_checkpoint("a/x", 2);
-    progress.set_note("a/x", "rebased the todo app");
+    progress.set_note("a/x", "rebased the todo app").unwrap();
     progress.set_status("a/x", Status::Todo, day(10));
     let record = progress.get("a/x").unwrap();
     assert_eq!((record.started, record.finished), (None, None));

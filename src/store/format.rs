@@ -1,15 +1,19 @@
 //! The state file's text: parsed with serde_yaml (locations for errors), written by hand so
-//! the layout is stable, sorted and diff-friendly (`checkpoints: [0, 2]`, notes as `|` blocks).
+//! the layout is stable, sorted and diff-friendly (`checkpoints: [0, 2]`, one review per line,
+//! notes as `|` blocks). Version 1 files (a single `reviewed:` date per skill) load and are
+//! written back as version 2.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use serde::Deserialize;
 
-use crate::progress::{Date, MilestoneProgress, Progress, SkillProgress, Status};
+use crate::progress::{
+    CheckRecord, CheckRecords, CheckResult, Date, Grade, MilestoneProgress, Progress, Review, SkillProgress, Status,
+};
 
-/// The format version this build reads and writes.
-pub const VERSION: u32 = 1;
+/// The format version this build writes; it reads this one and every earlier one.
+pub const VERSION: u32 = 2;
 
 /// The file as written on disk.
 #[derive(Deserialize)]
@@ -21,12 +25,17 @@ struct File {
     /// Planned study hours per week.
     #[serde(default)]
     weekly_hours: Option<f32>,
+    /// FSRS's desired retention.
+    #[serde(default)]
+    retention: Option<f32>,
     /// An entry with no value at all (`id:` and nothing after) is kept as `None` to be
     /// refused: the writer never leaves one, so the file was cut short there.
     #[serde(default, deserialize_with = "unique_keys")]
     skills: Option<BTreeMap<String, Option<SkillEntry>>>,
     #[serde(default, deserialize_with = "unique_keys")]
     milestones: Option<BTreeMap<String, MilestoneEntry>>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    trusted: Option<BTreeMap<String, String>>,
 }
 
 fn current_version() -> u32 {
@@ -85,6 +94,8 @@ struct SkillEntry {
     #[serde(default)]
     status: Status,
     #[serde(default)]
+    tested_out: bool,
+    #[serde(default)]
     started: Option<Date>,
     #[serde(default)]
     finished: Option<Date>,
@@ -92,8 +103,13 @@ struct SkillEntry {
     checkpoints: BTreeSet<usize>,
     #[serde(default)]
     note: Option<String>,
+    /// Version 1: the day of the last review.
     #[serde(default)]
     reviewed: Option<Date>,
+    #[serde(default)]
+    reviews: Vec<String>,
+    #[serde(default)]
+    checks: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +121,10 @@ struct MilestoneEntry {
     started: Option<Date>,
     #[serde(default)]
     finished: Option<Date>,
+    #[serde(default)]
+    project: Option<String>,
+    #[serde(default)]
+    checks: Vec<String>,
 }
 
 /// Only the version, read leniently, to tell "newer format" apart from "broken".
@@ -123,6 +143,8 @@ pub enum FormatError {
 }
 
 pub fn parse(text: &str) -> Result<Progress, FormatError> {
+    // Some editors start a UTF-8 file with a byte order mark; it is not part of the YAML.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match canonical::parse(text) {
         Some(progress) => Ok(progress),
         None => parse_yaml(text),
@@ -155,12 +177,18 @@ fn parse_yaml(text: &str) -> Result<Progress, FormatError> {
     if file.version > VERSION {
         return Err(FormatError::TooNew { version: u64::from(file.version) });
     }
+    let top_line = |key: &str| text.lines().position(|l| l.starts_with(key)).map(|i| i + 1);
     if let Some(hours) = file.weekly_hours
-        && !(hours.is_finite() && hours > 0.0 && hours <= 168.0)
+        && let Err(range) = crate::progress::check_weekly_hours(hours)
     {
-        let line = text.lines().position(|l| l.starts_with("weekly_hours")).map(|i| i + 1);
-        let message = format!("weekly_hours must be between 0 and 168, not {hours}");
-        return Err(FormatError::Invalid { line, message });
+        let message = format!("weekly_hours must be {range}, not {hours}");
+        return Err(FormatError::Invalid { line: top_line("weekly_hours"), message });
+    }
+    if let Some(retention) = file.retention
+        && let Err(range) = crate::progress::check_retention(retention)
+    {
+        let message = format!("retention must be {range}, not {retention}");
+        return Err(FormatError::Invalid { line: top_line("retention"), message });
     }
     let mut skills = BTreeMap::new();
     for (id, entry) in file.skills.unwrap_or_default() {
@@ -168,32 +196,123 @@ fn parse_yaml(text: &str) -> Result<Progress, FormatError> {
             let message = format!("skills.{id}: the entry has no fields (was the file cut short here?)");
             return Err(FormatError::Invalid { line: line_of_key(text, &id), message });
         };
+        let at = |item: &str, message: String| FormatError::Invalid {
+            line: line_of_item(text, &id, item),
+            message: format!("skills.{id}: {message}"),
+        };
+        let mut reviews = Vec::with_capacity(e.reviews.len() + 2);
+        for item in &e.reviews {
+            reviews.push(review(item).map_err(|why| at(item, why))?);
+        }
+        if file.version < 2 {
+            reviews.extend(version_1_reviews(e.status, e.finished, e.reviewed));
+        } else if e.reviewed.is_some() {
+            let message = "`reviewed` is a version 1 field: in version 2, list reviews under `reviews:`".to_string();
+            return Err(at("reviewed:", message));
+        }
+        // A hand merge may leave them out of order: sorted, never refused.
+        reviews.sort_by_key(|r| r.date);
+        let mut checks = CheckRecords::new();
+        for item in &e.checks {
+            let (number, record) = check(item).map_err(|why| at(item, why))?;
+            if checks.insert(number, record).is_some() {
+                return Err(at(item, format!("check {number} is listed twice: keep one")));
+            }
+        }
         let record = SkillProgress {
             status: e.status,
             started: e.started,
             finished: e.finished,
+            tested_out: e.tested_out,
             checkpoints: e.checkpoints,
             note: e.note.unwrap_or_default(),
-            reviewed: e.reviewed,
+            reviews,
+            checks,
         };
         if !record.is_blank() {
             skills.insert(id, record);
         }
     }
-    let milestones = file
-        .milestones
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(id, m)| (id, MilestoneProgress { status: m.status, started: m.started, finished: m.finished }))
-        .collect();
-    Ok(Progress { weekly_hours: file.weekly_hours, skills, milestones })
+    let mut milestones = BTreeMap::new();
+    for (id, m) in file.milestones.unwrap_or_default() {
+        let mut checks = CheckRecords::new();
+        for item in &m.checks {
+            let at = |message: String| FormatError::Invalid {
+                line: line_of_item(text, &id, item),
+                message: format!("milestones.{id}: {message}"),
+            };
+            let (number, record) = check(item).map_err(at)?;
+            checks.insert(number, record);
+        }
+        let record = MilestoneProgress {
+            status: m.status,
+            started: m.started,
+            finished: m.finished,
+            project: m.project.filter(|p| !p.is_empty()),
+            checks,
+        };
+        if !record.is_blank() {
+            milestones.insert(id, record);
+        }
+    }
+    Ok(Progress {
+        weekly_hours: file.weekly_hours,
+        skills,
+        milestones,
+        retention: file.retention,
+        trusted: file.trusted.unwrap_or_default(),
+    })
+}
+
+/// What a version 1 record meant, as a review log: finishing was the first review, and
+/// `reviewed` the last one.
+fn version_1_reviews(status: Status, finished: Option<Date>, reviewed: Option<Date>) -> Vec<Review> {
+    let good = |date| Review { date, grade: Grade::Good };
+    let finished = finished.filter(|_| status == Status::Done);
+    finished.into_iter().chain(reviewed).map(good).collect()
+}
+
+/// `2026-11-09 good`.
+pub(super) fn review(item: &str) -> Result<Review, String> {
+    let bad = || {
+        format!(
+            "review `{item}`: expected a date and a grade, like `2026-11-09 good` (grades: again, hard, good, easy)"
+        )
+    };
+    let (date, grade) = item.trim().split_once(' ').ok_or_else(bad)?;
+    let date = date.parse::<Date>().map_err(|_| bad())?;
+    let grade = Grade::from_name(grade.trim()).ok_or_else(bad)?;
+    Ok(Review { date, grade })
+}
+
+/// `1 pass 2026-11-10 0123456789abcdef`: the check's number, its result, the day, the digest of
+/// the command that ran.
+pub(super) fn check(item: &str) -> Result<(usize, CheckRecord), String> {
+    let bad = || {
+        format!(
+            "check result `{item}`: expected a number, a result (pass, fail, cannot), a date and a digest, like `1 pass 2026-11-10 3fa2c1d09b7e4a65`"
+        )
+    };
+    let mut words = item.split_whitespace();
+    let (Some(number), Some(result), Some(date), Some(digest), None) =
+        (words.next(), words.next(), words.next(), words.next(), words.next())
+    else {
+        return Err(bad());
+    };
+    let number = number.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(bad)?;
+    let result = CheckResult::from_name(result).ok_or_else(bad)?;
+    let date = date.parse::<Date>().map_err(|_| bad())?;
+    if !digest.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(bad());
+    }
+    Ok((number, CheckRecord { result, date, digest: digest.to_string() }))
 }
 
 /// serde_yaml's message without its trailing location (the error carries the line), in
 /// the learner's words rather than the program's type names.
 fn message_of(error: &serde_yaml::Error) -> String {
     const PLAIN: &[(&str, &str)] = &[
-        ("expected struct File", "expected a progress file (`version: 1`, then `skills:`)"),
+        ("expected struct File", "expected a progress file (`version: 2`, then `skills:`)"),
         ("expected struct SkillEntry", "expected a skill's fields (`status: done`, ...)"),
         ("expected struct MilestoneEntry", "expected a milestone's fields (`status: done`, ...)"),
         ("expected u32", "expected a whole number"),
@@ -247,11 +366,25 @@ fn line_of_key(text: &str, id: &str) -> Option<usize> {
     text.lines().position(|line| forms.iter().any(|form| line.trim_start().starts_with(form.as_str()))).map(|i| i + 1)
 }
 
+/// The line of a list item (a review, a check result) under an entry's key.
+fn line_of_item(text: &str, id: &str, item: &str) -> Option<usize> {
+    let start = line_of_key(text, id).unwrap_or(1);
+    text.lines()
+        .enumerate()
+        .skip(start)
+        .find(|(_, line)| line.contains(item.trim()))
+        .map(|(i, _)| i + 1)
+        .or(Some(start))
+}
+
 pub fn emit(progress: &Progress) -> String {
     let mut out = String::with_capacity(64 + progress.skills.len() * 96);
     let _ = writeln!(out, "version: {VERSION}");
     if let Some(hours) = progress.weekly_hours {
         let _ = writeln!(out, "weekly_hours: {hours}");
+    }
+    if let Some(retention) = progress.retention {
+        let _ = writeln!(out, "retention: {retention}");
     }
     if progress.skills.is_empty() {
         out.push_str("skills: {}\n");
@@ -261,13 +394,22 @@ pub fn emit(progress: &Progress) -> String {
     for (id, record) in &progress.skills {
         let _ = writeln!(out, "  {}:", scalar(id));
         let _ = writeln!(out, "    status: {}", record.status);
+        if record.tested_out {
+            out.push_str("    tested_out: true\n");
+        }
         write_date(&mut out, "started", record.started);
         write_date(&mut out, "finished", record.finished);
         if !record.checkpoints.is_empty() {
             let ticked: Vec<String> = record.checkpoints.iter().map(ToString::to_string).collect();
             let _ = writeln!(out, "    checkpoints: [{}]", ticked.join(", "));
         }
-        write_date(&mut out, "reviewed", record.reviewed);
+        if !record.reviews.is_empty() {
+            out.push_str("    reviews:\n");
+            for review in &record.reviews {
+                let _ = writeln!(out, "      - {} {}", review.date, review.grade);
+            }
+        }
+        write_checks(&mut out, &record.checks);
         if !record.note.is_empty() {
             write_note(&mut out, &record.note);
         }
@@ -279,6 +421,16 @@ pub fn emit(progress: &Progress) -> String {
             let _ = writeln!(out, "    status: {}", record.status);
             write_date(&mut out, "started", record.started);
             write_date(&mut out, "finished", record.finished);
+            if let Some(project) = &record.project {
+                let _ = writeln!(out, "    project: {}", scalar(project));
+            }
+            write_checks(&mut out, &record.checks);
+        }
+    }
+    if !progress.trusted.is_empty() {
+        out.push_str("trusted:\n");
+        for (roadmap, digest) in &progress.trusted {
+            let _ = writeln!(out, "  {}: {}", scalar(roadmap), scalar(digest));
         }
     }
     out
@@ -287,6 +439,16 @@ pub fn emit(progress: &Progress) -> String {
 fn write_date(out: &mut String, key: &str, date: Option<Date>) {
     if let Some(date) = date {
         let _ = writeln!(out, "    {key}: {date}");
+    }
+}
+
+fn write_checks(out: &mut String, checks: &CheckRecords) {
+    if checks.is_empty() {
+        return;
+    }
+    out.push_str("    checks:\n");
+    for (number, record) in checks {
+        let _ = writeln!(out, "      - {number} {} {} {}", record.result, record.date, record.digest);
     }
 }
 

@@ -3,7 +3,7 @@
 
 mod atomic;
 mod format;
-mod merge;
+pub mod merge;
 
 use std::fs;
 use std::io::{self, Read as _};
@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::progress::Progress;
 
-pub use format::VERSION;
+pub use format::{FormatError, VERSION, emit, parse};
+pub use merge::{Policy, merge};
 
 /// Why the state file cannot be used. Each message names the file and what to do.
 #[derive(Debug, thiserror::Error)]
@@ -36,10 +37,19 @@ pub enum StoreError {
     Read { path: PathBuf, cause: io::Error },
     #[error("cannot save progress to {}: {cause}\nThe file on disk was not changed; the last change was not saved.{}", path.display(), write_hint(cause))]
     Write { path: PathBuf, cause: io::Error },
+    /// Saving would write a file the reader refuses: nothing is written, and the change stays
+    /// in hand for the learner to shorten.
+    #[error(
+        "cannot save progress to {}: it would be {} MiB, more than the {} MiB a progress file may hold.\n\
+         The file on disk was not changed; the last change was not saved.",
+        path.display(), bytes.div_ceil(1 << 20), MAX_STATE_BYTES >> 20
+    )]
+    TooLarge { path: PathBuf, bytes: u64 },
 }
 
-/// No progress file comes near this; anything larger is refused unread.
-const MAX_STATE_BYTES: u64 = 64 * 1024 * 1024;
+/// No progress file comes near this; anything larger is refused unread, and a save that would
+/// write more is refused.
+pub const MAX_STATE_BYTES: u64 = 64 * 1024 * 1024;
 
 fn line_suffix(line: Option<usize>) -> String {
     line.map(|l| format!(", line {l}")).unwrap_or_default()
@@ -88,6 +98,34 @@ pub struct Store {
     path: PathBuf,
     /// The file's progress as last loaded or saved here: the base of the three-way merge.
     base: Progress,
+    /// How the file looked (size, times, inode) when it was last read or written here, so a
+    /// save by another instance is noticed with one `stat`.
+    seen: Option<Stamp>,
+}
+
+/// What `stat` says about a file that changes whenever it is replaced or written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    #[cfg(unix)]
+    inode: u64,
+    #[cfg(unix)]
+    changed: (i64, i64),
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let metadata = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    use std::os::unix::fs::MetadataExt as _;
+    Some(Stamp {
+        len: metadata.len(),
+        modified: metadata.modified().ok(),
+        #[cfg(unix)]
+        inode: metadata.ino(),
+        #[cfg(unix)]
+        changed: (metadata.ctime(), metadata.ctime_nsec()),
+    })
 }
 
 impl Store {
@@ -118,8 +156,27 @@ impl Store {
     /// Loads the file; a missing or empty file is no progress yet.
     pub fn open(path: impl Into<PathBuf>) -> Result<(Store, Progress), StoreError> {
         let path = resolve_symlink(path.into());
+        let seen = stamp(&path);
         let progress = read(&path)?.unwrap_or_default();
-        Ok((Store { path, base: progress.clone() }, progress))
+        Ok((Store { path, base: progress.clone(), seen }, progress))
+    }
+
+    /// Takes in what other instances saved since this one last read or wrote the file:
+    /// `Some(progress)` with their changes merged into `ours` (whose unsaved changes stay, and
+    /// are still unsaved), or `None` when the file did not change. One `stat` when nothing did.
+    pub fn refresh(&mut self, ours: &Progress) -> Result<Option<Progress>, StoreError> {
+        let now = stamp(&self.path);
+        if now == self.seen {
+            return Ok(None);
+        }
+        let theirs = read(&self.path)?.unwrap_or_default();
+        self.seen = now;
+        if theirs == self.base {
+            return Ok(None);
+        }
+        let merged = merge::merge(&self.base, ours, &theirs, Policy::LaterSave);
+        self.base = theirs;
+        Ok(Some(merged))
     }
 
     /// Saves `ours`, merged with whatever other instances saved since this one last read the
@@ -140,13 +197,18 @@ impl Store {
             Some(text) => self.parse(text)?,
             None => Progress::default(),
         };
-        let merged = merge::merge(&self.base, ours, &theirs);
+        let merged = merge::merge(&self.base, ours, &theirs, Policy::LaterSave);
         if on_disk.is_none() || merged != theirs {
+            let text = format::emit(&merged);
+            if text.len() as u64 > MAX_STATE_BYTES {
+                return Err(StoreError::TooLarge { path: self.path.clone(), bytes: text.len() as u64 });
+            }
             if let Some(previous) = on_disk.as_deref().filter(|t| !t.trim().is_empty()) {
                 atomic::write(&Store::backup_path(&self.path), previous.as_bytes()).map_err(write_error)?;
             }
-            atomic::write(&self.path, format::emit(&merged).as_bytes()).map_err(write_error)?;
+            atomic::write(&self.path, text.as_bytes()).map_err(write_error)?;
         }
+        self.seen = stamp(&self.path);
         self.base = merged.clone();
         Ok(merged)
     }
@@ -188,7 +250,13 @@ fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
         return Err(not_progress("it is a device or a pipe, not a regular file".to_string()));
     }
     if metadata.len() > MAX_STATE_BYTES {
-        return Err(not_progress(format!("it is {} MiB, far more than any progress file", metadata.len() >> 20)));
+        let backup = Store::backup_path(path);
+        let restore =
+            if backup.is_file() { format!("; the last good copy is {}", backup.display()) } else { String::new() };
+        return Err(not_progress(format!(
+            "it is {} MiB, far more than any progress file{restore}",
+            metadata.len() >> 20
+        )));
     }
     let mut bytes = Vec::new();
     let file = fs::File::open(path).map_err(read_error)?;

@@ -150,3 +150,53 @@ fn the_restore_command_can_be_pasted_into_a_shell() {
     let expected = format!("    cp {} {}", quoted(&Store::backup_path(&path)), quoted(&path));
     assert!(error.ends_with(&expected), "{error}");
 }
+
+#[test]
+fn a_save_by_another_instance_is_taken_in_and_unsaved_changes_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.yaml");
+    let (mut tutor, mut shown) = Store::open(&path).unwrap();
+    assert_eq!(tutor.refresh(&shown).unwrap(), None, "nothing changed yet");
+    // The CLI marks a skill done while the tutor holds an unsaved note on the same skill.
+    let (mut cli, mut cli_progress) = Store::open(&path).unwrap();
+    cli_progress.set_status("a/x", Status::Done, today());
+    cli.save(&cli_progress).unwrap();
+    shown.set_note("a/x", "typed in the tutor").unwrap();
+    let refreshed = tutor.refresh(&shown).unwrap().expect("the CLI's save is seen");
+    assert_eq!(refreshed.status("a/x"), Status::Done);
+    assert_eq!(refreshed.get("a/x").unwrap().note, "typed in the tutor");
+    assert_eq!(tutor.refresh(&refreshed).unwrap(), None, "seen once");
+    // The note is still to be saved, and saving it keeps the CLI's done.
+    assert!(!tutor.holds(&refreshed));
+    tutor.save(&refreshed).unwrap();
+    let (_, on_disk) = Store::open(&path).unwrap();
+    assert_eq!(on_disk.status("a/x"), Status::Done);
+    assert_eq!(on_disk.get("a/x").unwrap().note, "typed in the tutor");
+}
+
+#[test]
+fn a_save_that_would_write_a_file_the_reader_refuses_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.yaml");
+    let (mut store, mut progress) = Store::open(&path).unwrap();
+    progress.set_status("a/x", Status::Done, today());
+    store.save(&progress).unwrap();
+    let before = fs::read_to_string(&path).unwrap();
+    let note = "x".repeat(crate::progress::MAX_NOTE_BYTES - 1) + "\n";
+    for i in 0..(MAX_STATE_BYTES as usize / note.len() + 1) {
+        progress.set_note(&format!("a/note-{i:04}"), &note).unwrap();
+    }
+    let error = store.save(&progress).unwrap_err();
+    assert!(matches!(error, StoreError::TooLarge { .. }), "{error}");
+    assert!(error.to_string().contains("more than the 64 MiB a progress file may hold"), "{error}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), before);
+}
+
+#[test]
+fn a_note_longer_than_the_cap_is_refused_while_still_in_hand() {
+    let mut progress = Progress::default();
+    let long = "y".repeat(crate::progress::MAX_NOTE_BYTES + 1);
+    let error = progress.set_note("a/x", &long).unwrap_err();
+    assert_eq!(error.to_string(), "the note is 257 KiB, more than the 256 KiB a note can hold");
+    assert!(progress.skills.is_empty());
+}

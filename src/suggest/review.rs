@@ -36,7 +36,7 @@ pub fn next_review(record: &SkillProgress) -> Option<ReviewDue> {
 
 /// The last review, if it came after finishing (an older one belongs to an earlier round).
 fn reviewed_since(record: &SkillProgress, finished: Date) -> Option<Date> {
-    record.reviewed.filter(|&reviewed| reviewed >= finished)
+    record.reviewed().filter(|&reviewed| reviewed >= finished)
 }
 
 /// The reviews due, at most `limit` of them: ranked first, worded after (a long-running
@@ -50,7 +50,7 @@ pub(super) fn reviews(view: &View, today: Date, limit: usize) -> Vec<Suggestion>
         let open = (0..skill.checkpoint_count).filter(|c| !record.checkpoints.contains(c)).count();
         let reviewed = match record.finished {
             Some(finished) => reviewed_since(record, finished).is_some(),
-            None => record.reviewed.is_some(),
+            None => record.reviewed().is_some(),
         };
         if open > 0 && !reviewed {
             unticked.push((skill.phase, &skill.id, index, open));

@@ -209,7 +209,7 @@ fn skill_report(roadmap: &Roadmap, progress: &Progress, index: usize) -> SkillRe
         status: record.status,
         started: record.started,
         finished: record.finished,
-        reviewed: record.reviewed,
+        reviewed: record.reviewed(),
         checkpoints_met: checkpoints.iter().filter(|c| c.met).count(),
         checkpoints,
         note: Some(record.note).filter(|note| !note.trim().is_empty()),
@@ -244,7 +244,7 @@ fn unmatched_skill(id: &str, record: &SkillProgress) -> UnmatchedSkill {
         status: record.status,
         started: record.started,
         finished: record.finished,
-        reviewed: record.reviewed,
+        reviewed: record.reviewed(),
         ticked_checkpoints: record.checkpoints.iter().copied().collect(),
         note: Some(record.note.clone()).filter(|note| !note.trim().is_empty()),
     }

@@ -1,24 +1,29 @@
 //! A fast reader for the exact layout `emit` writes, so a progress file of thousands of
-//! entries loads in a fraction of serde_yaml's time. It accepts only lines it fully
-//! understands and returns `None` for anything else (comments, quotes, notes, other
-//! spacing), which the full YAML parser then reads: for every text it accepts, the result is
-//! what serde_yaml would give (a property test holds it to that).
+//! entries (and their review logs) loads in a fraction of serde_yaml's time. It accepts only
+//! lines it fully understands and returns `None` for anything else (comments, quotes, notes,
+//! other spacing, older versions), which the full YAML parser then reads: for every text it
+//! accepts, the result is what serde_yaml would give (a property test holds it to that).
 
 use std::collections::BTreeMap;
+use std::iter::Peekable;
 
-use crate::progress::{Date, MilestoneProgress, Progress, SkillProgress, Status};
+use crate::progress::{CheckRecords, Date, MilestoneProgress, Progress, Review, SkillProgress, Status};
 
 pub fn parse(text: &str) -> Option<Progress> {
     if text.contains('\r') {
         return None;
     }
     let mut lines = text.strip_suffix('\n').unwrap_or(text).split('\n').peekable();
-    if lines.next()? != "version: 1" {
+    if lines.next()? != "version: 2" {
         return None;
     }
     let mut progress = Progress::default();
     if let Some(hours) = lines.peek().and_then(|line| line.strip_prefix("weekly_hours: ")) {
-        progress.weekly_hours = Some(weekly_hours(hours)?);
+        progress.weekly_hours = Some(number(hours).filter(|&h| crate::progress::check_weekly_hours(h).is_ok())?);
+        lines.next();
+    }
+    if let Some(retention) = lines.peek().and_then(|line| line.strip_prefix("retention: ")) {
+        progress.retention = Some(number(retention).filter(|&r| crate::progress::check_retention(r).is_ok())?);
         lines.next();
     }
     match lines.next()? {
@@ -26,25 +31,28 @@ pub fn parse(text: &str) -> Option<Progress> {
         "skills:" => progress.skills = entries(&mut lines, skill_field)?,
         _ => return None,
     }
-    if let Some(line) = lines.next() {
-        if line != "milestones:" {
-            return None;
-        }
+    if lines.next_if_eq(&"milestones:").is_some() {
         progress.milestones = entries(&mut lines, milestone_field)?;
+    }
+    if lines.next_if_eq(&"trusted:").is_some() {
+        progress.trusted = trusted(&mut lines)?;
     }
     if lines.next().is_some() {
         return None;
     }
     progress.skills.retain(|_, record| !record.is_blank());
+    progress.milestones.retain(|_, record| !record.is_blank());
     Some(progress)
 }
 
-/// `  <id>:` lines, each followed by its `    field: value` lines, until a line at the left
-/// margin. The writer sorts entries by id: anything else is left to serde_yaml, and the sorted
-/// entries build the map in one pass.
+type Lines<'a> = Peekable<std::str::Split<'a, char>>;
+
+/// `  <id>:` lines, each followed by its `    field: value` lines (and a list field's
+/// `      - item` lines), until a line at the left margin. The writer sorts entries by id:
+/// anything else is left to serde_yaml, and the sorted entries build the map in one pass.
 fn entries<'a, T: Default>(
-    lines: &mut std::iter::Peekable<impl Iterator<Item = &'a str>>,
-    field: impl Fn(&mut T, &str, &str, &mut u8) -> Option<()>,
+    lines: &mut Lines<'a>,
+    field: impl Fn(&mut T, &str, &str, &mut Lines<'a>, &mut u8) -> Option<()>,
 ) -> Option<BTreeMap<String, T>> {
     let mut sorted: Vec<(String, T)> = Vec::new();
     while let Some(line) = lines.next_if(|line| line.starts_with(' ')) {
@@ -55,11 +63,10 @@ fn entries<'a, T: Default>(
         let mut record = T::default();
         // Each field once, as serde would insist; an entry with none is left to serde to refuse.
         let mut seen = 0u8;
-        while let Some(line) = lines.next_if(|line| line.starts_with("    ")) {
-            let rest = &line[4..];
-            let colon = rest.find(':')?;
-            let value = rest[colon + 1..].strip_prefix(' ')?;
-            field(&mut record, &rest[..colon], value, &mut seen)?;
+        while let Some(line) = lines.next_if(|line| line.starts_with("    ") && !line.starts_with("     ")) {
+            let body = &line[4..];
+            let colon = body.find(':')?;
+            field(&mut record, &body[..colon], &body[colon + 1..], lines, &mut seen)?;
         }
         if seen == 0 {
             return None;
@@ -69,26 +76,107 @@ fn entries<'a, T: Default>(
     Some(sorted.into_iter().collect())
 }
 
-fn skill_field(record: &mut SkillProgress, name: &str, value: &str, seen: &mut u8) -> Option<()> {
+fn skill_field<'a>(
+    record: &mut SkillProgress,
+    name: &str,
+    value: &str,
+    rest: &mut Lines<'a>,
+    seen: &mut u8,
+) -> Option<()> {
     match name {
-        "status" => record.status = once(seen, 1, status(value))?,
-        "started" => record.started = Some(once(seen, 2, date(value))?),
-        "finished" => record.finished = Some(once(seen, 4, date(value))?),
-        "checkpoints" => record.checkpoints = once(seen, 8, indexes(value))?,
-        "reviewed" => record.reviewed = Some(once(seen, 16, date(value))?),
+        "status" => record.status = once(seen, 1, status(value.strip_prefix(' ')?))?,
+        "tested_out" => record.tested_out = once(seen, 2, (value == " true").then_some(true))?,
+        "started" => record.started = Some(once(seen, 4, date(value.strip_prefix(' ')?))?),
+        "finished" => record.finished = Some(once(seen, 8, date(value.strip_prefix(' ')?))?),
+        "checkpoints" => record.checkpoints = once(seen, 16, indexes(value.strip_prefix(' ')?))?,
+        "reviews" if value.is_empty() => record.reviews = once(seen, 32, reviews(rest))?,
+        "checks" if value.is_empty() => record.checks = once(seen, 64, checks(rest))?,
         _ => return None,
     }
     Some(())
 }
 
-fn milestone_field(record: &mut MilestoneProgress, name: &str, value: &str, seen: &mut u8) -> Option<()> {
+fn milestone_field<'a>(
+    record: &mut MilestoneProgress,
+    name: &str,
+    value: &str,
+    rest: &mut Lines<'a>,
+    seen: &mut u8,
+) -> Option<()> {
     match name {
-        "status" => record.status = once(seen, 1, status(value))?,
-        "started" => record.started = Some(once(seen, 2, date(value))?),
-        "finished" => record.finished = Some(once(seen, 4, date(value))?),
+        "status" => record.status = once(seen, 1, status(value.strip_prefix(' ')?))?,
+        "started" => record.started = Some(once(seen, 2, date(value.strip_prefix(' ')?))?),
+        "finished" => record.finished = Some(once(seen, 4, date(value.strip_prefix(' ')?))?),
+        "project" => record.project = Some(once(seen, 8, path(value.strip_prefix(' ')?))?),
+        "checks" if value.is_empty() => record.checks = once(seen, 16, checks(rest))?,
         _ => return None,
     }
     Some(())
+}
+
+/// `      - <item>` lines.
+fn items<'a>(rest: &mut Lines<'a>) -> Vec<&'a str> {
+    let mut found = Vec::new();
+    while let Some(line) = rest.next_if(|line| line.starts_with("      - ")) {
+        found.push(&line[8..]);
+    }
+    found
+}
+
+fn reviews<'a>(rest: &mut Lines<'a>) -> Option<Vec<Review>> {
+    let found = items(rest);
+    if found.is_empty() {
+        return None;
+    }
+    let mut log = Vec::with_capacity(found.len());
+    for item in found {
+        let (day, grade) = item.split_once(' ')?;
+        let grade = crate::progress::Grade::from_name(grade)?;
+        let review = Review { date: date(day)?, grade };
+        // The writer keeps the log sorted; anything else is sorted by the slow path.
+        if log.last().is_some_and(|last: &Review| last.date > review.date) {
+            return None;
+        }
+        log.push(review);
+    }
+    Some(log)
+}
+
+fn checks<'a>(rest: &mut Lines<'a>) -> Option<CheckRecords> {
+    let found = items(rest);
+    if found.is_empty() {
+        return None;
+    }
+    let mut records = CheckRecords::new();
+    for item in found {
+        let (number, record) = super::check(item).ok()?;
+        if item != format!("{number} {} {} {}", record.result, record.date, record.digest) {
+            return None;
+        }
+        if records.insert(number, record).is_some() {
+            return None;
+        }
+    }
+    Some(records)
+}
+
+/// `  <roadmap id>: <digest>` lines.
+fn trusted(lines: &mut Lines<'_>) -> Option<BTreeMap<String, String>> {
+    let mut map = BTreeMap::new();
+    while let Some(line) = lines.next_if(|line| line.starts_with(' ')) {
+        let (key, digest) = line.strip_prefix("  ")?.split_once(": ")?;
+        // A digest YAML reads as text: lowercase hex with a letter other than `e` in it (digits
+        // alone, or with an `e`, could read as a number, and are left to serde_yaml).
+        let hex = digest.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if !plain_key(key) || !hex || !digest.bytes().any(|b| b"abcdf".contains(&b)) {
+            return None;
+        }
+        if map.last_key_value().is_some_and(|(last, _): (&String, _)| last.as_str() >= key) {
+            return None;
+        }
+        map.insert(key.to_string(), digest.to_string());
+    }
+    Some(map)
 }
 
 fn once<T>(seen: &mut u8, bit: u8, value: Option<T>) -> Option<T> {
@@ -106,6 +194,15 @@ pub(super) fn plain_key(key: &str) -> bool {
     let chars_ok = key.bytes().all(|b| b.is_ascii_alphanumeric() || b"._/-".contains(&b));
     const WORDS: &[&str] = &["true", "false", "null", "yes", "no", "on", "off", "y", "n"];
     starts_well && chars_ok && (key.contains('/') || !WORDS.iter().any(|w| key.eq_ignore_ascii_case(w)))
+}
+
+/// A project path as `emit` writes it unquoted: one that starts with `/` or `~` and holds only
+/// characters that never need quoting; anything else is left to serde_yaml.
+fn path(value: &str) -> Option<String> {
+    let plain = value.starts_with(['/', '~'])
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"/._-+@~".contains(&b))
+        && !value.contains("//");
+    plain.then(|| value.to_string())
 }
 
 fn status(value: &str) -> Option<Status> {
@@ -140,13 +237,13 @@ fn indexes(value: &str) -> Option<std::collections::BTreeSet<usize>> {
 }
 
 /// `8` or `7.5`, read as serde_yaml reads an f32 (through f64); the range is checked by the
-/// caller's slow path, so out-of-range values go there.
-fn weekly_hours(value: &str) -> Option<f32> {
+/// caller.
+fn number(value: &str) -> Option<f32> {
     let (whole, fraction) = value.split_once('.').unwrap_or((value, "0"));
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || !digits(fraction) || (whole.len() > 1 && whole.starts_with('0')) {
         return None;
     }
-    let hours = value.parse::<f64>().ok()? as f32;
-    (hours.is_finite() && hours > 0.0 && hours <= 168.0).then_some(hours)
+    let value = value.parse::<f64>().ok()? as f32;
+    value.is_finite().then_some(value)
 }

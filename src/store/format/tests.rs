@@ -1,6 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::progress::{CheckRecord, CheckResult, Grade, Review};
 
 fn date(text: &str) -> Date {
     text.parse().unwrap()
@@ -17,9 +18,23 @@ fn writes_the_documented_layout_sorted_by_id() {
             finished: Some(date("2026-11-09")),
             checkpoints: [0, 2].into(),
             note: "Practised rebase on the todo app.\n".into(),
-            reviewed: None,
+            reviews: vec![
+                Review { date: date("2026-11-09"), grade: Grade::Good },
+                Review { date: date("2026-11-16"), grade: Grade::Hard },
+            ],
+            checks: [(
+                1,
+                CheckRecord { result: CheckResult::Pass, date: date("2026-11-08"), digest: "3fa2c1d09b7e4a65".into() },
+            )]
+            .into(),
+            ..SkillProgress::default()
         },
     );
+    progress.milestones.insert(
+        "foundations".into(),
+        MilestoneProgress { project: Some("/home/ana/code/expenses".into()), ..MilestoneProgress::default() },
+    );
+    progress.trusted.insert("data-engineer".into(), "9f86d081884c7d65".into());
     progress.skills.insert(
         "foundations/control-flow".into(),
         SkillProgress { status: Status::Doing, started: Some(date("2026-11-20")), ..SkillProgress::default() },
@@ -27,7 +42,7 @@ fn writes_the_documented_layout_sorted_by_id() {
     let text = emit(&progress);
     assert_eq!(
         text,
-        "version: 1
+        "version: 2
 weekly_hours: 8
 skills:
   foundations/control-flow:
@@ -38,11 +53,66 @@ skills:
     started: 2026-11-02
     finished: 2026-11-09
     checkpoints: [0, 2]
+    reviews:
+      - 2026-11-09 good
+      - 2026-11-16 hard
+    checks:
+      - 1 pass 2026-11-08 3fa2c1d09b7e4a65
     note: |
       Practised rebase on the todo app.
+milestones:
+  foundations:
+    status: todo
+    project: /home/ana/code/expenses
+trusted:
+  data-engineer: 9f86d081884c7d65
 "
     );
     assert_eq!(parse(&text).unwrap(), progress);
+    assert_eq!(canonical::parse(&text), None, "a note is left to serde_yaml");
+    let without_note = text.replace("    note: |\n      Practised rebase on the todo app.\n", "");
+    assert_eq!(canonical::parse(&without_note), Some(parse_yaml(&without_note).unwrap()));
+}
+
+#[test]
+fn a_version_1_file_loads_with_its_reviews_as_a_log() {
+    let text = "version: 1\nskills:\n  a/x:\n    status: done\n    started: 2026-11-01\n    finished: 2026-11-02\n    reviewed: 2026-11-10\n  a/y:\n    status: doing\n    reviewed: 2026-10-01\n";
+    let progress = parse(text).unwrap();
+    let good = |d: &str| Review { date: date(d), grade: Grade::Good };
+    assert_eq!(progress.skills["a/x"].reviews, [good("2026-11-02"), good("2026-11-10")]);
+    assert_eq!(progress.skills["a/y"].reviews, [good("2026-10-01")]);
+    assert!(emit(&progress).starts_with("version: 2\n"));
+}
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_file() {
+    let text = "\u{feff}version: 2\nskills:\n  a/x:\n    status: done\n";
+    assert_eq!(parse(text).unwrap().status("a/x"), Status::Done);
+    let slow = "\u{feff}# mine\nversion: 1\nskills:\n  a/x:\n    status: doing\n";
+    assert_eq!(parse(slow).unwrap().status("a/x"), Status::Doing);
+}
+
+#[test]
+fn reviews_out_of_order_are_sorted_and_a_bad_one_is_refused_at_its_line() {
+    let text = "version: 2\nskills:\n  a/x:\n    status: done\n    reviews:\n      - 2026-11-09 good\n      - 2026-11-02 hard\n";
+    let dates: Vec<String> = parse(text).unwrap().skills["a/x"].reviews.iter().map(|r| r.date.to_string()).collect();
+    assert_eq!(dates, ["2026-11-02", "2026-11-09"]);
+    for (bad, line) in [("      - 2026-11-09 great", 7), ("      - 2026-13-40 good", 7), ("      - yesterday", 7)] {
+        let text =
+            format!("version: 2\nskills:\n  a/x:\n    status: done\n    reviews:\n      - 2026-11-02 hard\n{bad}\n");
+        let Err(FormatError::Invalid { line: at, message }) = parse(&text) else { panic!("{bad} accepted") };
+        assert_eq!(at, Some(line), "{bad}: {message}");
+        assert!(message.starts_with("skills.a/x: review `"), "{message}");
+        assert!(message.contains("again, hard, good, easy"), "{message}");
+    }
+}
+
+#[test]
+fn a_bad_check_result_is_refused_at_its_line() {
+    let text = "version: 2\nskills:\n  a/x:\n    status: doing\n    checks:\n      - 1 passed 2026-11-02 abc\n";
+    let Err(FormatError::Invalid { line, message }) = parse(text) else { panic!("accepted") };
+    assert_eq!(line, Some(6));
+    assert!(message.contains("pass, fail, cannot"), "{message}");
 }
 
 #[test]
@@ -62,8 +132,8 @@ fn problems_carry_the_line_where_the_file_broke() {
 
 #[test]
 fn a_newer_version_is_refused_even_with_fields_this_build_does_not_know() {
-    assert_eq!(parse("version: 2\nfuture: yes\n"), Err(FormatError::TooNew { version: 2 }));
-    assert_eq!(parse("version: 3\nskills: {}\n"), Err(FormatError::TooNew { version: 3 }));
+    assert_eq!(parse("version: 3\nfuture: yes\n"), Err(FormatError::TooNew { version: 3 }));
+    assert_eq!(parse("version: 4\nskills: {}\n"), Err(FormatError::TooNew { version: 4 }));
 }
 
 #[test]
@@ -81,7 +151,7 @@ fn wrong_shapes_are_explained_without_type_names() {
         Err(FormatError::Invalid { message, .. }) => message,
         other => panic!("{text:?} gave {other:?}"),
     };
-    assert_eq!(message("- a\n- b\n"), "found a list, expected a progress file (`version: 1`, then `skills:`)");
+    assert_eq!(message("- a\n- b\n"), "found a list, expected a progress file (`version: 2`, then `skills:`)");
     assert_eq!(
         message("version: 1\nskills:\n  a/x: done\n"),
         "skills.a/x: found the text \"done\", expected a skill's fields (`status: done`, ...)"
@@ -126,6 +196,9 @@ fn every_prefix_of_a_file_loads_or_is_refused_at_a_line_inside_it() {
         let mut record = SkillProgress { status: *status, note: format!("line one\nline {i}\n"), ..Default::default() };
         record.started = Some(date("2026-11-02"));
         record.checkpoints = [0, i].into();
+        record.reviews = vec![Review { date: date("2026-11-03"), grade: Grade::ALL[i] }; 2];
+        record.checks =
+            [(1, CheckRecord { result: CheckResult::Fail, date: date("2026-11-04"), digest: "ab".into() })].into();
         progress.skills.insert(format!("phase/skill-{i}"), record);
     }
     let text = emit(&progress);
@@ -180,15 +253,46 @@ fn arb_record() -> impl Strategy<Value = SkillProgress> {
         prop::option::of(day.clone()),
         prop::collection::btree_set(0usize..8, 0..4),
         arb_note(),
-        prop::option::of(day),
+        prop::collection::vec((day.clone(), prop::sample::select(Grade::ALL.to_vec())), 0..4),
+        prop::collection::btree_map(
+            1usize..4,
+            (prop::sample::select(CheckResult::ALL.to_vec()), day, "[0-9a-f]{1,16}"),
+            0..3,
+        ),
+        any::<bool>(),
     )
-        .prop_map(|(status, started, finished, checkpoints, note, reviewed)| SkillProgress {
+        .prop_map(|(status, started, finished, checkpoints, note, reviews, checks, tested_out)| {
+            let mut reviews: Vec<Review> = reviews.into_iter().map(|(date, grade)| Review { date, grade }).collect();
+            reviews.sort_by_key(|r| r.date);
+            let checks = checks
+                .into_iter()
+                .map(|(n, (result, date, digest))| (n, CheckRecord { result, date, digest }))
+                .collect();
+            SkillProgress { status, started, finished, tested_out, checkpoints, note, reviews, checks }
+        })
+}
+
+fn arb_milestone() -> impl Strategy<Value = MilestoneProgress> {
+    let day = (0i64..20_000).prop_map(Date::from_days_since_epoch);
+    (
+        prop::sample::select(Status::ALL.to_vec()),
+        prop::option::of(day.clone()),
+        prop::option::of(prop_oneof!["/[a-z/ ._-]{1,20}", "~/[a-z]{1,8}", any::<String>()]),
+        prop::collection::btree_map(
+            1usize..4,
+            (prop::sample::select(CheckResult::ALL.to_vec()), day, "[0-9a-f]{16}"),
+            0..3,
+        ),
+    )
+        .prop_map(|(status, finished, project, checks)| MilestoneProgress {
             status,
-            started,
+            started: None,
             finished,
-            checkpoints,
-            note,
-            reviewed,
+            project: project.filter(|p| !p.is_empty()),
+            checks: checks
+                .into_iter()
+                .map(|(n, (result, date, digest))| (n, CheckRecord { result, date, digest }))
+                .collect(),
         })
 }
 
@@ -196,10 +300,13 @@ proptest! {
     #[test]
     fn any_progress_survives_a_write_and_a_read(
         skills in prop::collection::btree_map("[a-z0-9 ._:#'\"/-]{1,24}", arb_record(), 0..6),
+        milestones in prop::collection::btree_map(arb_id(), arb_milestone(), 0..3),
         hours in prop::option::of(1u8..60),
+        trusted in prop::collection::btree_map(arb_id(), "[0-9a-f]{1,64}", 0..3),
     ) {
         let skills = skills.into_iter().filter(|(_, r)| !r.is_blank()).collect();
-        let progress = Progress { weekly_hours: hours.map(f32::from), skills, milestones: Default::default() };
+        let milestones = milestones.into_iter().filter(|(_, m)| !m.is_blank()).collect();
+        let progress = Progress { weekly_hours: hours.map(f32::from), skills, milestones, retention: None, trusted };
         let text = emit(&progress);
         prop_assert_eq!(parse(&text).map_err(|e| format!("{e:?}\n{text}")), Ok(progress));
     }
@@ -248,16 +355,15 @@ proptest! {
     #[test]
     fn the_fast_reader_agrees_with_serde_yaml_on_what_it_accepts(
         skills in prop::collection::btree_map(arb_id(), arb_record(), 0..6),
-        milestones in prop::collection::btree_map(arb_id(), prop::sample::select(Status::ALL.to_vec()), 0..3),
+        milestones in prop::collection::btree_map(arb_id(), arb_milestone(), 0..3),
         hours in prop::option::of(prop_oneof![(1u8..60).prop_map(f32::from), 0.1f32..168.0]),
+        retention in prop::option::of(prop_oneof![Just(0.9f32), 0.5f32..1.0]),
+        trusted in prop::collection::btree_map(arb_id(), prop_oneof!["[0-9a-f]{16}", "[0-9e]{1,6}"], 0..3),
         edits in prop::collection::vec((any::<usize>(), any::<u8>()), 0..3),
     ) {
         let skills = skills.into_iter().filter(|(_, r)| !r.is_blank()).collect();
-        let milestones = milestones
-            .into_iter()
-            .map(|(id, status)| (id, MilestoneProgress { status, ..MilestoneProgress::default() }))
-            .collect();
-        let progress = Progress { weekly_hours: hours, skills, milestones };
+        let milestones = milestones.into_iter().filter(|(_, m)| !m.is_blank()).collect();
+        let progress = Progress { weekly_hours: hours, skills, milestones, retention, trusted };
         let text = mutate(&emit(&progress), &edits);
         if let Some(fast) = canonical::parse(&text) {
             prop_assert_eq!(parse_yaml(&text).map_err(|e| format!("{e:?}\n{text}")), Ok(fast));
@@ -277,7 +383,21 @@ fn the_fast_reader_takes_the_files_it_writes() {
         };
         progress.skills.insert(format!("phase/skill-{i:03}"), record);
     }
+    progress.skills.get_mut("phase/skill-002").unwrap().reviews = vec![
+        Review { date: date("2026-01-09"), grade: Grade::Good },
+        Review { date: date("2026-02-01"), grade: Grade::Again },
+    ];
     progress.milestones.insert("phase".into(), MilestoneProgress { status: Status::Done, ..Default::default() });
+    progress.milestones.insert(
+        "second".into(),
+        MilestoneProgress {
+            project: Some("/home/ana/my-api".into()),
+            checks: [(2, CheckRecord { result: CheckResult::Cannot, date: date("2026-03-01"), digest: "0a".into() })]
+                .into(),
+            ..Default::default()
+        },
+    );
+    progress.trusted.insert("my-roadmap".into(), "9f86d081884c7d65".into());
     let text = emit(&progress);
     assert_eq!(canonical::parse(&text), Some(progress));
     // A note, a comment or a quoted id is left to serde_yaml.

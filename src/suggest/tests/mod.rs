@@ -116,7 +116,8 @@ pub fn progress(lines: &[&str]) -> Progress {
         progress.set_status(id, status_named(status), when);
         for pair in rest.windows(2) {
             match pair {
-                ["reviewed", day] => progress.mark_reviewed(id, date(day)),
+                ["reviewed", day] => progress
+                    .add_review(id, crate::progress::Review { date: date(day), grade: crate::progress::Grade::Good }),
                 ["ticked", list] => list.split(',').for_each(|n| progress.toggle_checkpoint(id, n.parse().unwrap())),
                 _ => {}
             }

@@ -1,17 +1,21 @@
 //! The review schedule: 7, 30 and 90 days after finishing, each review moving it on.
 
 use super::{check, date, progress, school};
-use crate::progress::{SkillProgress, Status};
+use crate::progress::{Grade, Review, SkillProgress, Status};
 use crate::suggest::{ReviewDue, next_review};
 
 fn done(finished: &str, reviewed: Option<&str>) -> SkillProgress {
-    SkillProgress {
+    let mut record = SkillProgress {
         status: Status::Done,
         started: Some(date(finished)),
         finished: Some(date(finished)),
-        reviewed: reviewed.map(date),
         ..SkillProgress::default()
+    };
+    record.add_review(Review { date: date(finished), grade: Grade::Good });
+    if let Some(reviewed) = reviewed {
+        record.add_review(Review { date: date(reviewed), grade: Grade::Good });
     }
+    record
 }
 
 fn due(after_days: i64, day: &str) -> Option<ReviewDue> {
