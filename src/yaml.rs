@@ -23,40 +23,70 @@ pub struct Node<'a> {
     pub value: Value<'a>,
 }
 
-/// What a node holds. Plain scalars are read as the YAML 1.2 core schema reads them: `~` is
-/// nothing, `true` a boolean, `8` a number; anything quoted is text.
+/// What a node holds. Scalars keep their text (borrowed from the document unless escapes or
+/// folding made it new); what a plain one means is worked out when asked ([`Value::scalar`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'a> {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    /// Borrowed from the text unless escapes or folding made it new.
+    /// Quoted, a `|` or `>` block, or tagged `!!str`: text whatever it looks like.
     Str(Cow<'a, str>),
+    /// Unquoted: `~` is nothing, `true` a boolean, `8` a number, the rest text.
+    Plain(Cow<'a, str>),
     List(Vec<Node<'a>>),
     /// Entries in the order written; keys are unique (a repetition is an [`Error`]).
     Map(Vec<(Node<'a>, Node<'a>)>),
 }
 
+/// What a scalar means, as the YAML 1.2 core schema reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scalar<'s> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'s str),
+}
+
 impl<'a> Value<'a> {
-    pub fn as_str(&self) -> Option<&str> {
+    /// What a scalar means; `None` for a list or a mapping.
+    pub fn scalar(&self) -> Option<Scalar<'_>> {
         match self {
-            Value::Str(text) => Some(text),
+            Value::Str(text) => Some(Scalar::Str(text)),
+            Value::Plain(text) => Some(scalar::resolve(text)),
+            Value::List(_) | Value::Map(_) => None,
+        }
+    }
+
+    /// The value when it is text in YAML's meaning (`8` is a number, `"8"` text).
+    pub fn as_str(&self) -> Option<&str> {
+        match self.scalar()? {
+            Scalar::Str(text) => Some(text),
             _ => None,
         }
     }
 
+    /// A scalar's text as written, whatever it means: what a field that only takes text reads
+    /// (a note `42`, a folder `2026`).
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Value::Str(text) | Value::Plain(text) => Some(text),
+            Value::List(_) | Value::Map(_) => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        self.scalar() == Some(Scalar::Null)
+    }
+
     /// How a value reads in a message: "a list", "the number 6", "`true`".
     pub fn describe(&self) -> String {
-        match self {
-            Value::Null => "nothing".to_string(),
-            Value::Bool(b) => format!("`{b}`"),
-            Value::Int(n) => format!("the number {n}"),
-            Value::Float(n) => format!("the number {n}"),
-            Value::Str(s) if s.chars().count() > 40 => "text".to_string(),
-            Value::Str(s) => format!("the text \"{s}\""),
-            Value::List(_) => "a list".to_string(),
-            Value::Map(_) => "a mapping".to_string(),
+        match (self, self.scalar()) {
+            (_, Some(Scalar::Null)) => "nothing".to_string(),
+            (Value::Plain(text), Some(Scalar::Bool(_))) => format!("`{text}`"),
+            (Value::Plain(text), Some(Scalar::Int(_) | Scalar::Float(_))) => format!("the number {text}"),
+            (_, Some(Scalar::Str(text))) if text.chars().count() > 40 => "text".to_string(),
+            (_, Some(Scalar::Str(text))) => format!("the text \"{text}\""),
+            (Value::List(_), _) => "a list".to_string(),
+            _ => "a mapping".to_string(),
         }
     }
 }
@@ -173,7 +203,7 @@ impl<'a> Builder<'a> {
             }
             Event::Scalar(text, style, anchor, tag) => {
                 let value = match tag.as_deref() {
-                    None if style == ScalarStyle::Plain => scalar::resolve(text),
+                    None if style == ScalarStyle::Plain => Value::Plain(text),
                     None => Value::Str(text),
                     Some(tag) => scalar::tagged(text, tag).map_err(|kind| Error { line, kind })?,
                 };
@@ -234,13 +264,7 @@ impl<'a> Builder<'a> {
             Value::Map(entries) => match open.key.take() {
                 None => {
                     if let Some(first) = repeated(entries, &mut open.seen, &node) {
-                        let key = match &node.value {
-                            Value::Str(text) => text.to_string(),
-                            Value::Null => "null".to_string(),
-                            Value::Bool(b) => b.to_string(),
-                            Value::Int(n) => n.to_string(),
-                            other => other.describe(),
-                        };
+                        let key = node.value.text().unwrap_or_default().to_string();
                         return Err(Error { line: node.line, kind: ErrorKind::Duplicate { key, first } });
                     }
                     open.key = Some(node);
@@ -331,25 +355,24 @@ fn repeated(entries: &[(Node, Node)], seen: &mut Option<HashSet<u64>>, key: &Nod
     same()
 }
 
-/// Scalars compare by what they mean (`1` and `"1"` differ); collections as keys are rare
-/// enough that they are never taken for repetitions.
+/// Scalars compare by what they mean (`1` and `"1"` differ, `~` and `null` do not);
+/// collections as keys are rare enough that they are never taken for repetitions.
 fn same_key(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::List(_) | Value::Map(_), _) | (_, Value::List(_) | Value::Map(_)) => false,
-        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
-        _ => a == b,
+    match (a.scalar(), b.scalar()) {
+        (Some(Scalar::Float(x)), Some(Scalar::Float(y))) => x.to_bits() == y.to_bits(),
+        (Some(x), Some(y)) => x == y,
+        _ => false,
     }
 }
 
 fn key_hash(value: &Value) -> Option<u64> {
     let mut hasher = DefaultHasher::new();
-    match value {
-        Value::Null => 0u8.hash(&mut hasher),
-        Value::Bool(b) => (1u8, b).hash(&mut hasher),
-        Value::Int(n) => (2u8, n).hash(&mut hasher),
-        Value::Float(x) => (3u8, x.to_bits()).hash(&mut hasher),
-        Value::Str(s) => (4u8, s.as_ref()).hash(&mut hasher),
-        Value::List(_) | Value::Map(_) => return None,
+    match value.scalar()? {
+        Scalar::Null => 0u8.hash(&mut hasher),
+        Scalar::Bool(b) => (1u8, b).hash(&mut hasher),
+        Scalar::Int(n) => (2u8, n).hash(&mut hasher),
+        Scalar::Float(x) => (3u8, x.to_bits()).hash(&mut hasher),
+        Scalar::Str(s) => (4u8, s).hash(&mut hasher),
     }
     Some(hasher.finish())
 }

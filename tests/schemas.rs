@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::manifest_path;
-use roadmap_tutor::yaml::{Limits, Node, Value};
+use roadmap_tutor::yaml::{Limits, Node, Scalar, Value};
 
 struct Checker {
     schemas: boon::Schemas,
@@ -79,19 +79,19 @@ fn to_json(yaml: &str) -> serde_json::Value {
 
 fn json(node: &Node) -> serde_json::Value {
     use serde_json::Value as Json;
-    match &node.value {
-        Value::Null => Json::Null,
-        Value::Bool(b) => Json::Bool(*b),
-        Value::Int(n) => Json::from(*n),
-        Value::Float(n) => serde_json::Number::from_f64(*n).map_or(Json::Null, Json::Number),
-        Value::Str(text) => Json::String(text.to_string()),
-        Value::List(items) => Json::Array(items.iter().map(json).collect()),
-        Value::Map(entries) => Json::Object(
+    match (&node.value, node.value.scalar()) {
+        (Value::List(items), _) => Json::Array(items.iter().map(json).collect()),
+        (Value::Map(entries), _) => Json::Object(
             entries
                 .iter()
                 .map(|(key, value)| (key.value.as_str().expect("text keys").to_string(), json(value)))
                 .collect(),
         ),
+        (_, Some(Scalar::Null) | None) => Json::Null,
+        (_, Some(Scalar::Bool(b))) => Json::Bool(b),
+        (_, Some(Scalar::Int(n))) => Json::from(n),
+        (_, Some(Scalar::Float(n))) => serde_json::Number::from_f64(n).map_or(Json::Null, Json::Number),
+        (_, Some(Scalar::Str(text))) => Json::String(text.to_string()),
     }
 }
 

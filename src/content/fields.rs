@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::yaml::{self, ErrorKind, Limits, Node, Value};
+use crate::yaml::{self, ErrorKind, Limits, Node, Scalar, Value};
 
 use super::problem::Problem;
 use super::similar::closest;
@@ -90,7 +90,7 @@ impl<'p> Doc<'p> {
     /// document reads as nothing, for [`Doc::mapping`] to report.
     pub fn parse<'a>(&mut self, yaml: &'a str) -> Option<Node<'a>> {
         match yaml::parse(yaml, Limits::default()) {
-            Ok(node) => Some(node.unwrap_or(Node { line: 1, value: Value::Null })),
+            Ok(node) => Some(node.unwrap_or(Node { line: 1, value: Value::Plain("".into()) })),
             Err(error) => {
                 let message = match error.kind {
                     ErrorKind::Duplicate { key, first } => {
@@ -122,7 +122,7 @@ impl<'p> Doc<'p> {
     ) -> Option<Fields<'n, 'a>> {
         match &node.value {
             Value::Map(entries) => Some(Fields { entries, line, owner }),
-            Value::Null if owner == Owner::TOP => {
+            other if other.is_null() && owner == Owner::TOP => {
                 self.report(line, format!("{what} is empty: it needs fields like `title: ...`"));
                 None
             }
@@ -174,15 +174,15 @@ impl<'p> Doc<'p> {
     /// its indentation.
     pub fn text_as_written(&mut self, fields: Fields, key: &str, required: bool) -> Option<String> {
         let (at, value) = fields.get(key)?;
-        match &value.value {
-            Value::Str(text) if !text.trim().is_empty() => Some(text.trim_end_matches(['\n', '\r']).to_string()),
-            Value::Str(_) | Value::Null if required => {
+        match value.value.scalar() {
+            Some(Scalar::Str(text)) if !text.trim().is_empty() => Some(text.trim_end_matches(['\n', '\r']).to_string()),
+            Some(Scalar::Str(_) | Scalar::Null) if required => {
                 self.report(at.line, fields.owner.says(format!("`{key}` is empty")));
                 None
             }
-            Value::Str(_) | Value::Null => None,
-            other => {
-                let message = format!("`{key}` must be text, not {}", other.describe());
+            Some(Scalar::Str(_) | Scalar::Null) => None,
+            _ => {
+                let message = format!("`{key}` must be text, not {}", value.value.describe());
                 self.report(at.line, fields.owner.says(message));
                 None
             }
@@ -215,11 +215,11 @@ impl<'p> Doc<'p> {
     /// A number of hours: finite, not negative.
     pub fn hours(&mut self, fields: Fields, key: &str) -> Option<f32> {
         let (at, value) = fields.get(key)?;
-        let hours = match value.value {
-            Value::Int(n) => n as f64,
-            Value::Float(n) => n,
-            ref other => {
-                let message = format!("`{key}` must be a number, not {}", other.describe());
+        let hours = match value.value.scalar() {
+            Some(Scalar::Int(n)) => n as f64,
+            Some(Scalar::Float(n)) => n,
+            _ => {
+                let message = format!("`{key}` must be a number, not {}", value.value.describe());
                 self.report(at.line, fields.owner.says(message));
                 return None;
             }
@@ -240,11 +240,12 @@ impl<'p> Doc<'p> {
         unit: &str,
     ) -> Option<i64> {
         let (at, value) = fields.get(key)?;
-        match value.value {
-            Value::Int(n) if range.contains(&n) => Some(n),
-            ref other => {
+        match value.value.scalar() {
+            Some(Scalar::Int(n)) if range.contains(&n) => Some(n),
+            _ => {
                 let (low, high) = (range.start(), range.end());
-                let message = format!("`{key}` must be whole {unit} from {low} to {high}, not {}", other.describe());
+                let message =
+                    format!("`{key}` must be whole {unit} from {low} to {high}, not {}", value.value.describe());
                 self.report(at.line, fields.owner.says(message));
                 None
             }
@@ -255,8 +256,8 @@ impl<'p> Doc<'p> {
     pub fn list<'n, 'a>(&mut self, fields: Fields<'n, 'a>, key: &str) -> &'n [Node<'a>] {
         match fields.get(key) {
             None => &[],
-            Some((_, Node { value: Value::Null, .. })) => &[],
             Some((_, Node { value: Value::List(items), .. })) => items,
+            Some((_, node)) if node.value.is_null() => &[],
             Some((at, other)) => {
                 let message =
                     format!("`{key}` must be a list (`[a, b]` or `- a` lines), not {}", other.value.describe());
@@ -271,15 +272,15 @@ impl<'p> Doc<'p> {
         let items = self.list(fields, key);
         let mut texts = Vec::with_capacity(items.len());
         for item in items {
-            match &item.value {
-                Value::Str(text) if !text.trim().is_empty() => {
+            match item.value.scalar() {
+                Some(Scalar::Str(text)) if !text.trim().is_empty() => {
                     texts.push((text.trim().to_string(), self.line(item.line)))
                 }
-                Value::Str(_) | Value::Null => {
+                Some(Scalar::Str(_) | Scalar::Null) => {
                     self.report(item.line, fields.owner.says(format!("`{key}` has an empty item")))
                 }
-                other => {
-                    let message = format!("`{key}` items must be text, not {}", other.describe());
+                _ => {
+                    let message = format!("`{key}` items must be text, not {}", item.value.describe());
                     self.report(item.line, fields.owner.says(message));
                 }
             }

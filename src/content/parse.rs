@@ -126,7 +126,7 @@ pub fn phase(path: &str, text: &str) -> (Option<PhaseDraft>, Vec<Problem>) {
 
 fn milestone(doc: &mut Doc, map: Fields) -> Option<Milestone> {
     let (key, value) = map.get("milestone")?;
-    if value.value == crate::yaml::Value::Null {
+    if value.value.is_null() {
         return None;
     }
     let inner = doc.mapping(value, key.line, Owner::named("milestone"), "`milestone`")?;

@@ -2,7 +2,7 @@
 //! the learner's project, and `quiz`, questions for retrieval practice. Every mistake is
 //! reported at the line of the item or key it is about.
 
-use crate::yaml::{Node, Value};
+use crate::yaml::{Node, Scalar, Value};
 
 use super::fields::{Doc, Fields, Owner};
 use super::model::{Check, Question};
@@ -68,8 +68,8 @@ fn choices(doc: &mut Doc, fields: Fields) -> Option<Vec<String>> {
     let problems = doc.problems.len();
     let mut choices: Vec<String> = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        match &item.value {
-            Value::Str(text) if !text.trim().is_empty() => {
+        match item.value.scalar() {
+            Some(Scalar::Str(text)) if !text.trim().is_empty() => {
                 let text = text.trim();
                 if let Some(earlier) = choices.iter().position(|earlier| earlier == text) {
                     let message = format!(
@@ -80,12 +80,12 @@ fn choices(doc: &mut Doc, fields: Fields) -> Option<Vec<String>> {
                 }
                 choices.push(text.to_string());
             }
-            Value::Str(_) | Value::Null => {
+            Some(Scalar::Str(_) | Scalar::Null) => {
                 doc.report(item.line, format!("{}: the choice at index {index} is empty", fields.owner))
             }
-            other => doc.report(
+            _ => doc.report(
                 item.line,
-                format!("{}: choices must be text, not {} (put it in quotes)", fields.owner, other.describe()),
+                format!("{}: choices must be text, not {} (put it in quotes)", fields.owner, item.value.describe()),
             ),
         }
     }
@@ -118,12 +118,12 @@ fn answers(doc: &mut Doc, fields: Fields, choices: Option<usize>) -> Option<Vec<
     let problems = doc.problems.len();
     let mut answers = Vec::with_capacity(nodes.len());
     for node in nodes {
-        let index = match node.value {
-            Value::Int(n) if n >= 0 => n as usize,
-            ref other => {
+        let index = match node.value.scalar() {
+            Some(Scalar::Int(n)) if n >= 0 => n as usize,
+            _ => {
                 let message = format!(
                     "{owner}: `answer` must be the index of the right choice (from 0), or a list of them, not {}",
-                    other.describe()
+                    node.value.describe()
                 );
                 doc.report(node.line, message);
                 continue;

@@ -18,7 +18,7 @@ fn entries<'n, 'a>(node: &'n Node<'a>) -> &'n [(Node<'a>, Node<'a>)] {
 
 /// Each key of a mapping with its line.
 fn key_lines(node: &Node) -> Vec<(String, usize)> {
-    entries(node).iter().map(|(k, _)| (format!("{:?}", k.value), k.line)).collect()
+    entries(node).iter().map(|(k, _)| (format!("{:?}", k.value.scalar()), k.line)).collect()
 }
 
 #[test]
@@ -49,41 +49,43 @@ fn nested_block_and_flow_collections_keep_lines() {
 }
 
 #[test]
-fn plain_scalars_follow_the_core_schema() {
+fn plain_scalars_follow_the_core_schema_and_keep_their_text() {
     let text = "a: ~\nb: null\nc:\nd: true\ne: False\nf: 8\ng: -3\nh: 0x1F\ni: 0o17\nj: 1.5\nk: 2e3\nl: .inf\nm: -.Inf\n\
                 n: yes\no: '8'\np: 1-intro\nq: .\nr: 99999999999999999999\ns: !!str 5\nt: !!float 2\nu: ! 7\n";
     let root = tree(text);
-    let values: Vec<Value> = entries(&root).iter().map(|(_, v)| v.value.clone()).collect();
-    let text = |s: &'static str| Value::Str(s.into());
+    let values: Vec<Option<Scalar>> = entries(&root).iter().map(|(_, v)| v.value.scalar()).collect();
     assert_eq!(
-        values,
+        values.into_iter().map(Option::unwrap).collect::<Vec<_>>(),
         [
-            Value::Null,
-            Value::Null,
-            Value::Null,
-            Value::Bool(true),
-            Value::Bool(false),
-            Value::Int(8),
-            Value::Int(-3),
-            Value::Int(31),
-            Value::Int(15),
-            Value::Float(1.5),
-            Value::Float(2000.0),
-            Value::Float(f64::INFINITY),
-            Value::Float(f64::NEG_INFINITY),
-            text("yes"),
-            text("8"),
-            text("1-intro"),
-            text("."),
-            Value::Float(1e20),
-            text("5"),
-            Value::Float(2.0),
-            text("7"),
+            Scalar::Null,
+            Scalar::Null,
+            Scalar::Null,
+            Scalar::Bool(true),
+            Scalar::Bool(false),
+            Scalar::Int(8),
+            Scalar::Int(-3),
+            Scalar::Int(31),
+            Scalar::Int(15),
+            Scalar::Float(1.5),
+            Scalar::Float(2000.0),
+            Scalar::Float(f64::INFINITY),
+            Scalar::Float(f64::NEG_INFINITY),
+            Scalar::Str("yes"),
+            Scalar::Str("8"),
+            Scalar::Str("1-intro"),
+            Scalar::Str("."),
+            Scalar::Float(1e20),
+            Scalar::Str("5"),
+            Scalar::Int(2),
+            Scalar::Str("7"),
         ]
     );
-    assert!(
-        matches!(tree("x: .nan\n").value, Value::Map(ref e) if matches!(e[0].1.value, Value::Float(n) if n.is_nan()))
-    );
+    // A field that takes only text reads what was written.
+    let written: Vec<&str> = entries(&root).iter().map(|(_, v)| v.value.text().unwrap()).collect();
+    assert_eq!(&written[5..8], ["8", "-3", "0x1F"]);
+    assert!(matches!(tree("x: .nan\n").value.scalar(), None));
+    assert!(matches!(entries(&tree("x: .nan\n"))[0].1.value.scalar(), Some(Scalar::Float(n)) if n.is_nan()));
+    assert_eq!(error("a: !!int x\n"), (1, "YAML syntax: `x` is not a valid !!int".into()));
 }
 
 #[test]
