@@ -123,8 +123,9 @@ pub enum ErrorKind {
     Tab,
     /// Nested deeper than [`Limits::depth`].
     TooDeep(usize),
-    /// A key written a second time in one mapping; `first` is the line of the first.
-    Duplicate { key: String, first: usize },
+    /// A key written a second time in one mapping; `first` is the line of the first, and
+    /// `within` the keys (or list positions, from 0) that lead to the mapping.
+    Duplicate { key: String, first: usize, within: Vec<String> },
     /// Aliases would copy more than [`Limits::copies`] values.
     TooManyCopies(usize),
     /// A tag other than the standard ones (`!!str`, `!!int`, ...).
@@ -143,7 +144,7 @@ impl std::fmt::Display for ErrorKind {
             }
             ErrorKind::Tab => f.write_str("YAML does not allow tabs for indentation: use spaces"),
             ErrorKind::TooDeep(depth) => write!(f, "YAML nested more than {depth} levels deep"),
-            ErrorKind::Duplicate { key, first } => write!(f, "`{key}` is written twice (first at line {first})"),
+            ErrorKind::Duplicate { key, first, .. } => write!(f, "`{key}` is written twice (first at line {first})"),
             ErrorKind::TooManyCopies(limit) => {
                 write!(f, "YAML aliases here copy more than {limit} values: write the values out")
             }
@@ -265,7 +266,8 @@ impl<'a> Builder<'a> {
                 None => {
                     if let Some(first) = repeated(entries, &mut open.seen, &node) {
                         let key = node.value.text().unwrap_or_default().to_string();
-                        return Err(Error { line: node.line, kind: ErrorKind::Duplicate { key, first } });
+                        let within = self.path();
+                        return Err(Error { line: node.line, kind: ErrorKind::Duplicate { key, first, within } });
                     }
                     open.key = Some(node);
                 }
@@ -274,6 +276,18 @@ impl<'a> Builder<'a> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// The keys (or list positions) that lead to the collection being filled.
+    fn path(&self) -> Vec<String> {
+        let parents = &self.stack[..self.stack.len().saturating_sub(1)];
+        parents
+            .iter()
+            .map(|open| match &open.node.value {
+                Value::List(items) => items.len().to_string(),
+                _ => open.key.as_ref().and_then(|key| key.value.text()).unwrap_or_default().to_string(),
+            })
+            .collect()
     }
 
     /// The anchored node an alias names, copied, within the copy budget.

@@ -93,7 +93,7 @@ impl<'p> Doc<'p> {
             Ok(node) => Some(node.unwrap_or(Node { line: 1, value: Value::Plain("".into()) })),
             Err(error) => {
                 let message = match error.kind {
-                    ErrorKind::Duplicate { key, first } => {
+                    ErrorKind::Duplicate { key, first, .. } => {
                         format!("duplicate field `{key}` (first at line {}): remove one of them", self.line(first))
                     }
                     ErrorKind::TooDeep(depth) => {

@@ -83,7 +83,7 @@ fn plain_scalars_follow_the_core_schema_and_keep_their_text() {
     // A field that takes only text reads what was written.
     let written: Vec<&str> = entries(&root).iter().map(|(_, v)| v.value.text().unwrap()).collect();
     assert_eq!(&written[5..8], ["8", "-3", "0x1F"]);
-    assert!(matches!(tree("x: .nan\n").value.scalar(), None));
+    assert!(tree("x: .nan\n").value.scalar().is_none(), "a mapping is no scalar");
     assert!(matches!(entries(&tree("x: .nan\n"))[0].1.value.scalar(), Some(Scalar::Float(n)) if n.is_nan()));
     assert_eq!(error("a: !!int x\n"), (1, "YAML syntax: `x` is not a valid !!int".into()));
 }
@@ -102,6 +102,10 @@ fn a_repeated_key_is_refused_at_the_repetition() {
     let many: String = (0..100).map(|i| format!("  id{i}: {i}\n")).collect();
     assert!(parse(&format!("skills:\n{many}"), Limits::default()).is_ok());
     assert_eq!(error(&format!("skills:\n{many}  id7: x\n")), (102, "`id7` is written twice (first at line 9)".into()));
+    // Where the mapping is, for a message that names it.
+    let error = parse("skills:\n  a/x:\n    checks:\n      - {n: 1, n: 2}\n", Limits::default()).unwrap_err();
+    let ErrorKind::Duplicate { within, .. } = error.kind else { panic!("{error:?}") };
+    assert_eq!(within, ["skills", "a/x", "checks", "0"]);
 }
 
 #[test]
