@@ -173,8 +173,11 @@ fn read(path: &Path) -> Option<(u64, Roadmap)> {
     }
     let outline_len = pages_at - outline_at;
     file.seek(SeekFrom::Start(outline_at)).ok()?;
-    let input = BufReader::with_capacity(64 * 1024, (&file).take(outline_len));
-    let (header, phases, skills, warnings) = super::codec::decode_outline(input, outline_len).ok()?;
+    // Read whole (under a megabyte at 10,000 skills) and decoded from memory: each of the
+    // thirty-odd small reads per skill is then a slice split, not a call into a file buffer.
+    let mut outline = vec![0; usize::try_from(outline_len).ok()?];
+    file.read_exact(&mut outline).ok()?;
+    let (header, phases, skills, warnings) = super::codec::decode_outline(outline.as_slice(), outline_len).ok()?;
     if offsets.len() != skills.len() + 1 {
         return None;
     }
