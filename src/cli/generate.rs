@@ -226,7 +226,7 @@ mod tests {
             roff.to_roff()
         };
         assert_eq!(render("show"), "<\\fIID\\fR>\n");
-        assert_eq!(render("validate"), "[\\fIDIR\\fR]\n");
+        assert_eq!(render("validate"), "[\\fIDIR\\fR][\\fB\\-\\-strict\\fR]\n");
         assert_eq!(render("next"), "[\\fB\\-n\\fR \\fIN\\fR][\\fB\\-\\-all\\fR]\n");
     }
 }

@@ -55,7 +55,8 @@ pub struct Fields<'n, 'a> {
 impl<'n, 'a> Fields<'n, 'a> {
     /// The key and value of a field written as plain text.
     pub fn get(&self, key: &str) -> Option<&'n (Node<'a>, Node<'a>)> {
-        self.entries.iter().find(|(k, _)| k.value.as_str() == Some(key))
+        // The written text first: only a key that reads `key` needs to be read for its meaning.
+        self.entries.iter().find(|(k, _)| k.value.text() == Some(key) && k.value.as_str() == Some(key))
     }
 }
 

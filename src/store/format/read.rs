@@ -178,7 +178,9 @@ fn checks(node: &Node, at: &str) -> Result<CheckRecords, FormatError> {
 
 /// The value of a field written as plain text, if present.
 fn get<'n, 'a>(entries: Entries<'n, 'a>, name: &str) -> Option<&'n Node<'a>> {
-    entries.iter().find(|(key, _)| key.value.as_str() == Some(name)).map(|(_, value)| value)
+    // The written text first: only a key that reads `name` needs to be read for its meaning.
+    let named = |key: &Node| key.value.text() == Some(name) && key.value.as_str() == Some(name);
+    entries.iter().find(|(key, _)| named(key)).map(|(_, value)| value)
 }
 
 fn unknown_fields(entries: Entries, at: &str, known: &[&str]) -> Result<(), FormatError> {
@@ -230,11 +232,11 @@ fn optional_text(node: &Node, path: &str) -> Result<Option<String>, FormatError>
 }
 
 fn status(node: &Node, path: &str) -> Result<Status, FormatError> {
-    let names: Vec<String> = Status::ALL.iter().map(|s| format!("`{s}`")).collect();
     let word = node.value.text().filter(|_| !node.value.is_null());
     match word.and_then(|word| Status::ALL.into_iter().find(|s| s.name() == word)) {
         Some(status) => Ok(status),
         None => {
+            let names: Vec<String> = Status::ALL.iter().map(|s| format!("`{s}`")).collect();
             let found = match word {
                 Some(word) => format!("unknown status `{word}`"),
                 None if node.value.is_null() => "no value".to_string(),
