@@ -175,8 +175,12 @@ fn read(path: &Path) -> Option<(u64, Roadmap)> {
     file.seek(SeekFrom::Start(outline_at)).ok()?;
     // Read whole (under a megabyte at 10,000 skills) and decoded from memory: each of the
     // thirty-odd small reads per skill is then a slice split, not a call into a file buffer.
-    let mut outline = vec![0; usize::try_from(outline_len).ok()?];
-    file.read_exact(&mut outline).ok()?;
+    // (`read_to_end` fills the room without zeroing it first.)
+    let mut outline = Vec::with_capacity(usize::try_from(outline_len).ok()?);
+    (&file).take(outline_len).read_to_end(&mut outline).ok()?;
+    if outline.len() as u64 != outline_len {
+        return None;
+    }
     let (header, phases, skills, warnings) = super::codec::decode_outline(outline.as_slice(), outline_len).ok()?;
     if offsets.len() != skills.len() + 1 {
         return None;
