@@ -23,3 +23,4 @@ pub mod suggest;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod yaml;

@@ -109,7 +109,7 @@ fn a_corrupt_state_file_stops_every_command_and_is_left_untouched() {
             "{}",
             run.stderr
         );
-        assert!(run.stderr.contains("unknown variant `finished`"), "{}", run.stderr);
+        assert!(run.stderr.contains("unknown status `finished`"), "{}", run.stderr);
         assert!(run.stderr.contains("Nothing was changed."), "{}", run.stderr);
     }
     assert_eq!(sandbox.state_text(), broken);

@@ -6,6 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::manifest_path;
+use roadmap_tutor::yaml::{Limits, Node, Scalar, Value};
 
 struct Checker {
     schemas: boon::Schemas,
@@ -70,9 +71,28 @@ fn front_matter(text: &str) -> &str {
     &rest[..end + 1]
 }
 
+/// The document as the loader reads it (its YAML reader), in JSON for the schema checker.
 fn to_json(yaml: &str) -> serde_json::Value {
-    let value: serde_yaml::Value = serde_yaml::from_str(yaml).expect("YAML");
-    serde_json::to_value(value).expect("JSON-compatible YAML")
+    let node = roadmap_tutor::yaml::parse(yaml, Limits::default()).expect("YAML");
+    node.map_or(serde_json::Value::Null, |node| json(&node))
+}
+
+fn json(node: &Node) -> serde_json::Value {
+    use serde_json::Value as Json;
+    match (&node.value, node.value.scalar()) {
+        (Value::List(items), _) => Json::Array(items.iter().map(json).collect()),
+        (Value::Map(entries), _) => Json::Object(
+            entries
+                .iter()
+                .map(|(key, value)| (key.value.as_str().expect("text keys").to_string(), json(value)))
+                .collect(),
+        ),
+        (_, Some(Scalar::Null) | None) => Json::Null,
+        (_, Some(Scalar::Bool(b))) => Json::Bool(b),
+        (_, Some(Scalar::Int(n))) => Json::from(n),
+        (_, Some(Scalar::Float(n))) => serde_json::Number::from_f64(n).map_or(Json::Null, Json::Number),
+        (_, Some(Scalar::Str(text))) => Json::String(text.to_string()),
+    }
 }
 
 #[test]
@@ -97,7 +117,29 @@ fn the_valid_fixture_and_the_new_skeleton_match_the_schemas() {
 #[test]
 fn broken_skills_are_rejected_like_validate_rejects_them() {
     let checker = Checker::new();
-    for name in ["unknown-field", "missing-field", "wrong-type", "bad-level", "malformed-url", "empty-title"] {
+    // Every fixture but those whose mistake needs more than one field to see (an answer past
+    // the last of 4 choices, every choice right).
+    for name in [
+        "unknown-field",
+        "misspelled-field",
+        "missing-field",
+        "wrong-type",
+        "bad-level",
+        "malformed-url",
+        "empty-title",
+        "check-not-a-list",
+        "check-missing-run",
+        "check-empty-run",
+        "check-unknown-field",
+        "check-timeout-out-of-range",
+        "quiz-duplicate-choice",
+        "quiz-empty-choice",
+        "quiz-missing-explain",
+        "quiz-unknown-field",
+        "quiz-wrong-type",
+        "quiz-too-few-choices",
+        "quiz-answer-twice",
+    ] {
         let problems = checker.problems(&manifest_path(&format!("tests/fixtures/content/{name}")));
         assert_eq!(problems.len(), 1, "{name}: {problems:#?}");
         assert!(problems[0].starts_with("basics/second.md: "), "{name}: {problems:#?}");
@@ -111,6 +153,9 @@ fn each_rule_of_a_skill_is_checked() {
     let good = "title: T\nsummary: S\nkind: habit\nlevel: deep\nhours: 1.5\n";
     assert_eq!(check(good), Ok(()));
     assert_eq!(check(&format!("{good}requires:\ntags:\nid: a/b.c_d-e\naliases: [x/y, é/ü]\n")), Ok(()));
+    let practice = "checks:\n  - {title: T, run: pytest, timeout: 3600}\n  - {title: U, run: ls}\n\
+                    quiz:\n  - {q: Q, choices: [a, b], answer: 1, explain: E}\n  - {q: Q, code: x, choices: [a, b, c], answer: [0, 2], explain: E}\n";
+    assert_eq!(check(&format!("{good}{practice}")), Ok(()));
     for broken in [
         "title: T\nsummary: S\nkind: habit\nlevel: deep\n",
         "title: ' '\nsummary: S\nkind: habit\nlevel: deep\nhours: 1\n",
@@ -122,6 +167,14 @@ fn each_rule_of_a_skill_is_checked() {
         &format!("{good}resources: [{{title: D, url: 'https://exa mple.com', kind: doc}}]\n"),
         &format!("{good}resources: [{{title: D, url: 'https://x.org', kind: podcast}}]\n"),
         &format!("{good}resources: [{{title: D, url: 'https://x.org'}}]\n"),
+        &format!("{good}checks: [{{title: T, run: ' '}}]\n"),
+        &format!("{good}checks: [{{title: T, run: r, timeout: 0}}]\n"),
+        &format!("{good}checks: [{{title: T, run: r, timeout: 1.5}}]\n"),
+        &format!("{good}quiz: [{{q: Q, choices: [a, b], answer: 0}}]\n"),
+        &format!("{good}quiz: [{{q: Q, choices: [a, b, c, d, e, f, g], answer: 0, explain: E}}]\n"),
+        &format!("{good}quiz: [{{q: Q, choices: [a, b], answer: '1', explain: E}}]\n"),
+        &format!("{good}quiz: [{{q: Q, choices: [a, b], answer: [], explain: E}}]\n"),
+        &format!("{good}quiz: [{{q: Q, choices: [a, b], answer: -1, explain: E}}]\n"),
     ] {
         assert!(check(broken).is_err(), "accepted:\n{broken}");
     }
@@ -140,6 +193,8 @@ fn roadmap_and_phase_rules_are_checked() {
     let phase = |yaml: &str| checker.schemas.validate(&to_json(yaml), checker.phase).is_ok();
     assert!(phase("title: P\ngoal: G\nmilestone:\n"));
     assert!(phase("title: P\ngoal: G\nmilestone: {title: M, description: D}\n"));
+    assert!(phase("title: P\ngoal: G\nmilestone: {title: M, description: D, checks: [{title: T, run: r}]}\n"));
+    assert!(!phase("title: P\ngoal: G\nmilestone: {title: M, description: D, checks: [{title: T}]}\n"));
     assert!(!phase("title: P\ngoal: G\nmilestone: {title: M}\n"));
     assert!(!phase("title: P\n"));
 }

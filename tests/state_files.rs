@@ -95,7 +95,7 @@ fn an_empty_file_is_no_progress_and_the_first_save_fills_it() {
 #[test]
 fn a_file_cut_in_the_middle_of_a_value() {
     let sandbox = with_state(&fixture("truncated-mid-value.yaml"));
-    let what = "skills.foundations/python-setup.status: unknown variant `do`, expected one of `todo`, `doing`, `done`, `skipped`";
+    let what = "skills.foundations/python-setup.status: unknown status `do`, expected one of `todo`, `doing`, `done`, `skipped`";
     assert_refused(&sandbox, &corrupt(&sandbox, 8, what));
 }
 
@@ -139,7 +139,7 @@ fn a_newer_format_version() {
 #[test]
 fn an_unknown_status() {
     let sandbox = with_state(&fixture("unknown-status.yaml"));
-    let what = "skills.foundations/git-basics.status: unknown variant `mastered`, expected one of `todo`, `doing`, `done`, `skipped`";
+    let what = "skills.foundations/git-basics.status: unknown status `mastered`, expected one of `todo`, `doing`, `done`, `skipped`";
     assert_refused(&sandbox, &corrupt(&sandbox, 4, what));
 }
 

@@ -153,6 +153,9 @@ pub enum Command {
     Validate {
         /// The folder to check (default: the roadmap in use)
         dir: Option<PathBuf>,
+        /// Fail (exit 1) on warnings too, such as markdown files the loader skips
+        #[arg(long)]
+        strict: bool,
     },
     /// Your progress as a Markdown report to share, or as JSON for scripts
     Export(ExportArgs),

@@ -243,7 +243,7 @@ mod tests {
         };
         assert_eq!(render("show"), "<\\fIID\\fR>[\\fB\\-\\-no\\-pager\\fR]\n");
         assert_eq!(render("done"), "<\\fIID\\fR>...\n");
-        assert_eq!(render("validate"), "[\\fIDIR\\fR]\n");
+        assert_eq!(render("validate"), "[\\fIDIR\\fR][\\fB\\-\\-strict\\fR]\n");
         assert_eq!(render("next"), "[\\fB\\-n\\fR \\fIN\\fR][\\fB\\-\\-all\\fR]\n");
     }
 }

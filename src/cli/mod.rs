@@ -264,7 +264,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<Loaded, Failure>
 fn run_without_session(cli: &Cli, out: &mut Output) -> Option<Result<Loaded, Failure>> {
     let nothing = |result: Result<(), Failure>| result.map(|()| Loaded::default());
     Some(match cli.command.as_ref()? {
-        Command::Validate { dir } => validate(cli, dir.as_deref(), out),
+        Command::Validate { dir, strict } => validate(cli, dir.as_deref(), *strict, out),
         Command::New { dir } => nothing(scaffold::new_roadmap(dir, out)),
         Command::Completions { shell } => nothing(generate::completions(*shell, out)),
         Command::Man => nothing(generate::man_page(out)),
@@ -284,10 +284,15 @@ fn change(session: &mut Session, out: &mut Output, ids: &[String], status: Statu
     changes::set_status(session, out, &skills, status)
 }
 
-fn validate(cli: &Cli, dir: Option<&std::path::Path>, out: &mut Output) -> Result<Loaded, Failure> {
+fn validate(cli: &Cli, dir: Option<&std::path::Path>, strict: bool, out: &mut Output) -> Result<Loaded, Failure> {
+    use crate::suggest::words::count;
     let source = match dir {
         Some(dir) => session::folder_source(dir, &format!("validate {}", dir.display()))?,
         None => session::source(cli)?,
+    };
+    // Warnings (files the loader skips) follow the problems; they fail only under --strict.
+    let warn = |out: &mut Output, warnings: &[crate::content::Problem]| {
+        warnings.iter().try_for_each(|w| out.line(format!("{}:{}: warning: {}", w.path, w.line, w.message)))
     };
     let roadmap = match session::load_roadmap(&source) {
         Ok(roadmap) => roadmap,
@@ -295,20 +300,27 @@ fn validate(cli: &Cli, dir: Option<&std::path::Path>, out: &mut Output) -> Resul
             for problem in problems.iter() {
                 out.line(problem.to_string())?;
             }
-            let n = problems.len();
-            let count = crate::suggest::words::count(n, "problem");
-            return Err(Failure::Reported(format!("{count} in {root}")));
+            warn(out, problems.warnings())?;
+            return Err(Failure::Reported(format!("{} in {root}", count(problems.len(), "problem"))));
         }
         Err(other) => return Err(other),
     };
+    warn(out, &roadmap.warnings)?;
+    let warnings = count(roadmap.warnings.len(), "warning");
+    if strict && !roadmap.warnings.is_empty() {
+        return Err(Failure::Reported(format!("{warnings} in {} (--strict)", source.display_root())));
+    }
     let skills = roadmap.skills.len();
-    let message = format!(
+    let mut message = format!(
         "ok: {} ({}): {}, {}, no problems",
         source.display_root(),
         roadmap.title,
-        crate::suggest::words::count(roadmap.phases.len(), "phase"),
-        crate::suggest::words::count(skills, "skill")
+        count(roadmap.phases.len(), "phase"),
+        count(skills, "skill")
     );
+    if !roadmap.warnings.is_empty() {
+        message.push_str(&format!(", {warnings} (`--strict` makes warnings fail)"));
+    }
     out.line(message)?;
     Ok(Loaded { _session: None, _roadmap: Some(roadmap) })
 }

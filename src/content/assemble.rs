@@ -22,6 +22,7 @@ struct Entry {
 
 pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
     let mut problems = tree.problems;
+    let mut warnings = tree.warnings;
     let roadmap_path = join(root, "roadmap.yaml");
     let draft = match &tree.roadmap_yaml {
         Some(file) => {
@@ -31,12 +32,15 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
         }
         None => {
             if !problems.iter().any(|p| p.path == roadmap_path) {
-                let why = "missing roadmap.yaml: a roadmap folder starts with one (id, title, phases)";
-                problems.push(Problem::new(&roadmap_path, 1, why));
+                problems.push(missing_roadmap_yaml(root, &tree.misnamed));
             }
             None
         }
     };
+    if tree.roadmap_yaml.is_some() {
+        let why = "not read: the roadmap is `roadmap.yaml`; remove this file, or start its name with `.`";
+        warnings.extend(tree.misnamed.iter().map(|name| Problem::new(join(root, name), 1, why)));
+    }
     let draft = draft.unwrap_or_default();
     let phase_dirs = match_phase_dirs(&draft, &tree.dirs, &roadmap_path, &mut problems);
     // Folders whose skills were not read, each with a problem of its own that explains why:
@@ -52,30 +56,13 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
     let mut jobs: Vec<(usize, &RawFile)> = Vec::new();
     // Ids of skill files that are broken: already reported, so requiring them is not a second problem.
     let mut broken: HashSet<String> = HashSet::new();
+    // Ids that files the loader skips would have: requiring one is a problem that names the file.
+    let mut skipped: HashMap<String, &str> = HashMap::new();
     for (index, (name, dir)) in phase_dirs.iter().enumerate() {
-        let phase_path = join(root, &format!("{name}/phase.md"));
-        let phase_file = dir.files.iter().find(|f| f.rel.ends_with("/phase.md"));
-        // A folder or a phase.md that cannot be read, or a `phase.MD` that is not, has a
-        // problem of its own already.
-        let explained = dir.cannot_list
-            || dir.unreadable.iter().any(|rel| rel.ends_with("/phase.md"))
-            || dir.ignored.iter().any(|rel| unread_id(name, rel) == format!("{name}/phase"));
-        let parsed = match phase_file {
-            Some(file) => {
-                let (parsed, found) = parse::phase(&phase_path, &file.text);
-                problems.extend(found);
-                parsed
-            }
-            None if explained => None,
-            None => {
-                let why = "missing phase.md: each phase folder needs one (title, goal, milestone)";
-                problems.push(Problem::new(&phase_path, 1, why));
-                None
-            }
-        };
+        let parsed = phase_of(root, name, dir, &mut problems);
         phases.push((name.clone(), parsed.unwrap_or_default()));
         broken.extend(dir.unreadable.iter().map(|rel| derived_id(name, rel)));
-        broken.extend(dir.ignored.iter().map(|rel| unread_id(name, rel)));
+        skipped.extend(dir.ignored.iter().map(|rel| (unread_id(name, rel), rel.as_str())));
         jobs.extend(dir.files.iter().filter(|f| !f.rel.ends_with("/phase.md")).map(|f| (index, f)));
     }
 
@@ -107,15 +94,66 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
     }
 
     let index = index_ids(&entries, &mut problems);
-    let requires = resolve_requires(&entries, &index, &broken, &unread, &mut problems);
+    let known = Known { index: &index, broken: &broken, unread: &unread, skipped: &skipped };
+    let requires = resolve_requires(&entries, &known, &mut problems);
     report_cycles(&entries, &requires, &mut problems);
 
+    warnings.sort();
     if !problems.is_empty() {
         problems.sort();
         problems.dedup();
-        return Err(Problems(problems));
+        return Err(Problems::new(problems, warnings));
     }
-    Ok(build(draft, phases, entries, requires))
+    Ok(build(draft, phases, entries, requires, warnings))
+}
+
+/// No `roadmap.yaml`: a file named almost like it is the likely reason.
+fn missing_roadmap_yaml(root: &str, misnamed: &[String]) -> Problem {
+    match misnamed.first() {
+        Some(name) => Problem::new(
+            join(root, name),
+            1,
+            "did you mean `roadmap.yaml`? The roadmap is read from `roadmap.yaml` only: rename this file",
+        ),
+        None => Problem::new(
+            join(root, "roadmap.yaml"),
+            1,
+            "missing roadmap.yaml: a roadmap folder starts with one (id, title, phases)",
+        ),
+    }
+}
+
+/// A phase folder's `phase.md`, parsed; a missing one is a problem unless the folder or the
+/// file already has one of its own (cannot be listed, cannot be read).
+fn phase_of(root: &str, name: &str, dir: &RawDir, problems: &mut Vec<Problem>) -> Option<PhaseDraft> {
+    let phase_path = join(root, &format!("{name}/phase.md"));
+    if let Some(file) = dir.files.iter().find(|f| f.rel.ends_with("/phase.md")) {
+        let (parsed, found) = parse::phase(&phase_path, &file.text);
+        problems.extend(found);
+        return parsed;
+    }
+    if dir.cannot_list || dir.unreadable.iter().any(|rel| rel.ends_with("/phase.md")) {
+        return None;
+    }
+    let why = "missing phase.md: each phase folder needs one (title, goal, milestone)";
+    let message = match dir.ignored.iter().find(|rel| unread_id(name, rel) == format!("{name}/phase")) {
+        Some(rel) => format!("{why}; `{rel}` is not read: {}", how_to_read(name, rel)),
+        None => why.to_string(),
+    };
+    problems.push(Problem::new(&phase_path, 1, message));
+    None
+}
+
+/// What makes the loader read a markdown file it skips: the `.md` name, or a place directly
+/// in the phase folder.
+fn how_to_read(phase: &str, rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    if rel.matches('/').count() > 1 {
+        format!("move it up into `{phase}/`")
+    } else {
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        format!("rename it to `{stem}.md`")
+    }
 }
 
 /// The folders of the listed phases, in order; reports unlisted folders and missing ones.
@@ -129,6 +167,8 @@ fn match_phase_dirs<'t>(
     let unlisted: Vec<&str> = dirs.iter().map(|d| d.name.as_str()).filter(|name| !listed.contains(name)).collect();
     let mut seen = HashSet::new();
     let mut matched = Vec::new();
+    // Folders a misspelled phase points at: the one problem there says all.
+    let mut suggested = HashSet::new();
     for (name, line) in &draft.phases {
         if !seen.insert(name.as_str()) {
             problems.push(Problem::new(roadmap_path, *line, format!("phase `{name}` is listed twice")));
@@ -139,7 +179,10 @@ fn match_phase_dirs<'t>(
             None => {
                 // A misspelled name leaves its folder unlisted: point from one to the other.
                 let message = match super::similar::closest(name, unlisted.iter().copied(), 1).first() {
-                    Some(folder) => format!("phase `{name}` has no folder (did you mean `{folder}`?)"),
+                    Some(folder) => {
+                        suggested.insert(*folder);
+                        format!("phase `{name}` has no folder (did you mean `{folder}`?)")
+                    }
                     None => {
                         format!("phase `{name}` has no folder: create `{name}/phase.md`, or remove it from `phases`")
                     }
@@ -151,7 +194,7 @@ fn match_phase_dirs<'t>(
     // Without a `phases` list (roadmap.yaml missing, broken or incomplete, already reported)
     // every folder would look unlisted, and those problems would bury the real one.
     if !draft.phases.is_empty() {
-        for name in &unlisted {
+        for name in unlisted.iter().filter(|name| !suggested.contains(*name)) {
             problems.push(Problem::new(
                 roadmap_path,
                 draft.phases_line,
@@ -218,39 +261,48 @@ fn unread_id(phase: &str, rel: &str) -> String {
     derived_id(phase, &format!("{}.md", name.rsplit_once('.').map_or(name, |(stem, _)| stem)))
 }
 
-fn resolve_requires(
-    entries: &[Entry],
-    index: &HashMap<String, usize>,
-    broken: &HashSet<String>,
-    unread: &HashSet<&str>,
-    problems: &mut Vec<Problem>,
-) -> Vec<Vec<usize>> {
+/// What a prerequisite may name besides a skill that loaded.
+struct Known<'k> {
+    index: &'k HashMap<String, usize>,
+    /// Skill files already reported as broken.
+    broken: &'k HashSet<String>,
+    /// Folders not read as phases (each reported).
+    unread: &'k HashSet<&'k str>,
+    /// Ids of files the loader skips, and those files.
+    skipped: &'k HashMap<String, &'k str>,
+}
+
+fn resolve_requires(entries: &[Entry], known: &Known, problems: &mut Vec<Problem>) -> Vec<Vec<usize>> {
     let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
     entries
         .iter()
         .map(|entry| {
             let mut resolved = Vec::with_capacity(entry.draft.requires.len());
             for (wanted, line) in &entry.draft.requires {
-                match index.get(wanted) {
-                    Some(&target) if resolved.contains(&target) => problems.push(Problem::new(
-                        &entry.path,
-                        *line,
-                        format!("prerequisite `{wanted}` is listed twice"),
-                    )),
-                    Some(&target) => resolved.push(target),
-                    None if broken.contains(wanted) => {}
-                    None if wanted.split_once('/').is_some_and(|(folder, _)| unread.contains(folder)) => {}
-                    None => {
-                        let hint = match super::similar::closest(wanted, ids.iter().copied(), 1).first() {
-                            Some(best) => format!("did you mean `{best}`?"),
-                            None => "no skill has a similar id".to_string(),
-                        };
-                        problems.push(Problem::new(
-                            &entry.path,
-                            *line,
-                            format!("unknown prerequisite `{wanted}` ({hint})"),
-                        ));
+                let mut report = |message: String| problems.push(Problem::new(&entry.path, *line, message));
+                match known.index.get(wanted) {
+                    Some(&target) if resolved.contains(&target) => {
+                        report(format!("prerequisite `{wanted}` is listed twice"))
                     }
+                    Some(&target) => resolved.push(target),
+                    None if known.broken.contains(wanted) => {}
+                    None if wanted.split_once('/').is_some_and(|(folder, _)| known.unread.contains(folder)) => {}
+                    None => match known.skipped.get(wanted) {
+                        Some(rel) => {
+                            let phase = rel.split('/').next().unwrap_or(rel);
+                            let how = how_to_read(phase, rel);
+                            report(format!("unknown prerequisite `{wanted}`: its file `{rel}` is not read ({how})"));
+                        }
+                        None => {
+                            // Never the skill itself: a skill cannot require itself.
+                            let others = ids.iter().copied().filter(|id| *id != entry.id);
+                            let hint = match super::similar::closest(wanted, others, 1).first() {
+                                Some(best) => format!("did you mean `{best}`?"),
+                                None => "no skill has a similar id".to_string(),
+                            };
+                            report(format!("unknown prerequisite `{wanted}` ({hint})"));
+                        }
+                    },
                 }
             }
             resolved
@@ -280,6 +332,7 @@ fn build(
     phases: Vec<(String, PhaseDraft)>,
     entries: Vec<Entry>,
     requires: Vec<Vec<usize>>,
+    warnings: Vec<Problem>,
 ) -> Roadmap {
     // Within a phase, a skill comes after the skills it requires; ties keep file-name order.
     let mut order = Vec::with_capacity(entries.len());
@@ -309,12 +362,15 @@ fn build(
                 requires: requires[old].iter().map(|&r| new_index[r]).collect(),
                 checkpoint_count: draft.checkpoints.len(),
                 aliases: draft.aliases.into_iter().map(|(a, _)| a).collect(),
+                checks: draft.checks,
+                question_count: draft.quiz.len(),
             };
             let page = Page {
                 summary: draft.summary,
                 tags: draft.tags,
                 resources: draft.resources,
                 checkpoints: draft.checkpoints,
+                quiz: draft.quiz,
                 body: draft.body,
                 source: rel,
             };
@@ -334,5 +390,5 @@ fn build(
         })
         .collect();
     let header = Header { id: draft.id, title: draft.title, summary: draft.summary, audience: draft.audience };
-    Roadmap::new(header, phases, skills, Pages::loaded(pages))
+    Roadmap::new(header, phases, skills, Pages::loaded(pages), warnings)
 }

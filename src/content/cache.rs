@@ -17,7 +17,7 @@ use super::problem::Problems;
 use super::source::{self, Source};
 
 /// The first bytes of a cache file; the digit changes whenever `codec`'s layout does.
-const MAGIC: &[u8; 8] = b"RTCACHE4";
+const MAGIC: &[u8; 8] = b"RTCACHE5";
 
 /// The magic, the key, where the outline starts (after the known folders) and where the
 /// table of page offsets starts (it runs to the end).
@@ -127,6 +127,8 @@ fn fingerprint(root: &Path, listing: &Listing) -> Option<(u64, SystemTime)> {
             (&dir.name, dir.files.len(), dir.stamp.map(|stamp| stamp.digest(&dir.name))).hash(hasher);
         }
         (files.len(), sum).hash(hasher);
+        // What the loader skips is warned about, and the warnings are kept in the cache.
+        (&listing.misnamed, listing.dirs.iter().map(|dir| &dir.ignored).collect::<Vec<_>>()).hash(hasher);
     });
     Some((key, newest))
 }
@@ -171,13 +173,20 @@ fn read(path: &Path) -> Option<(u64, Roadmap)> {
     }
     let outline_len = pages_at - outline_at;
     file.seek(SeekFrom::Start(outline_at)).ok()?;
-    let input = BufReader::with_capacity(64 * 1024, (&file).take(outline_len));
-    let (header, phases, skills) = super::codec::decode_outline(input, outline_len).ok()?;
+    // Read whole (under a megabyte at 10,000 skills) and decoded from memory: each of the
+    // thirty-odd small reads per skill is then a slice split, not a call into a file buffer.
+    // (`read_to_end` fills the room without zeroing it first.)
+    let mut outline = Vec::with_capacity(usize::try_from(outline_len).ok()?);
+    (&file).take(outline_len).read_to_end(&mut outline).ok()?;
+    if outline.len() as u64 != outline_len {
+        return None;
+    }
+    let (header, phases, skills, warnings) = super::codec::decode_outline(outline.as_slice(), outline_len).ok()?;
     if offsets.len() != skills.len() + 1 {
         return None;
     }
     let pages = Pages::later(skills.len(), PageFile { file: Mutex::new(file), path: path.to_path_buf(), offsets });
-    Some((key, Roadmap::new(header, phases, skills, pages)))
+    Some((key, Roadmap::new(header, phases, skills, pages, warnings)))
 }
 
 /// Keeps a parsed roadmap for next time. A cache that cannot be written costs only speed,

@@ -5,7 +5,13 @@
 use std::io::{self, BufRead, Read};
 
 use super::listing::{KnownDir, KnownDirs};
-use super::model::{Header, Kind, Level, Milestone, Page, Phase, Resource, ResourceKind, Roadmap, Skill};
+use super::model::{
+    Check, Header, Kind, Level, Milestone, Page, Phase, Question, Resource, ResourceKind, Roadmap, Skill,
+};
+use super::problem::Problem;
+
+/// The parts of a roadmap the outline holds: what every command needs.
+pub type Outline = (Header, Vec<Phase>, Vec<Skill>, Vec<Problem>);
 
 /// Appends the roadmap to `out`: first its outline (header, phases, skills), then the
 /// skills' pages. Returns where each page starts in `out`, and where the last one ends.
@@ -13,6 +19,12 @@ pub fn encode(roadmap: &Roadmap, out: &mut Vec<u8>) -> Vec<u64> {
     let mut w = Writer(out);
     for text in [&roadmap.id, &roadmap.title, &roadmap.summary, &roadmap.audience] {
         w.text(text);
+    }
+    w.len(roadmap.warnings.len());
+    for warning in &roadmap.warnings {
+        w.text(&warning.path);
+        w.len(warning.line);
+        w.text(&warning.message);
     }
     w.len(roadmap.phases.len());
     for phase in &roadmap.phases {
@@ -24,6 +36,7 @@ pub fn encode(roadmap: &Roadmap, out: &mut Vec<u8>) -> Vec<u64> {
                 w.byte(1);
                 w.text(&milestone.title);
                 w.text(&milestone.description);
+                w.checks(&milestone.checks);
             }
             None => w.byte(0),
         }
@@ -45,6 +58,8 @@ pub fn encode(roadmap: &Roadmap, out: &mut Vec<u8>) -> Vec<u64> {
         }
         w.len(skill.checkpoint_count);
         w.texts(&skill.aliases);
+        w.checks(&skill.checks);
+        w.len(skill.question_count);
     }
     let mut offsets = Vec::with_capacity(roadmap.skills.len() + 1);
     for index in 0..roadmap.skills.len() {
@@ -59,6 +74,23 @@ pub fn encode(roadmap: &Roadmap, out: &mut Vec<u8>) -> Vec<u64> {
             w.byte(position(ResourceKind::ALL, resource.kind));
         }
         w.texts(&page.checkpoints);
+        w.len(page.quiz.len());
+        for question in &page.quiz {
+            w.text(&question.q);
+            match &question.code {
+                Some(code) => {
+                    w.byte(1);
+                    w.text(code);
+                }
+                None => w.byte(0),
+            }
+            w.texts(&question.choices);
+            w.len(question.answers.len());
+            for &answer in &question.answers {
+                w.len(answer);
+            }
+            w.text(&question.explain);
+        }
         w.text(&page.body);
         w.text(&page.source);
     }
@@ -92,16 +124,21 @@ pub fn decode_known(input: impl BufRead, limit: u64) -> io::Result<KnownDirs> {
 
 /// Reads an outline written by [`encode`]; `limit` is how many bytes it takes, so no length
 /// read from it can ask for more memory than the file holds.
-pub fn decode_outline(input: impl BufRead, limit: u64) -> io::Result<(Header, Vec<Phase>, Vec<Skill>)> {
+pub fn decode_outline(input: impl BufRead, limit: u64) -> io::Result<Outline> {
     let mut r = Reader { input, left: limit };
     let header = Header { id: r.text()?, title: r.text()?, summary: r.text()?, audience: r.text()? };
+    let warning_count = r.len()?;
+    let mut warnings = Vec::with_capacity(warning_count);
+    for _ in 0..warning_count {
+        warnings.push(Problem { path: r.text()?, line: r.index()?, message: r.text()? });
+    }
     let phase_count = r.len()?;
     let mut phases = Vec::with_capacity(phase_count);
     for _ in 0..phase_count {
         let (id, title, goal) = (r.text()?, r.text()?, r.text()?);
         let milestone = match r.byte()? {
             0 => None,
-            _ => Some(Milestone { title: r.text()?, description: r.text()? }),
+            _ => Some(Milestone { title: r.text()?, description: r.text()?, checks: r.checks()? }),
         };
         let intro = r.text()?;
         let skills = r.index()?..r.index()?;
@@ -118,11 +155,23 @@ pub fn decode_outline(input: impl BufRead, limit: u64) -> io::Result<(Header, Ve
         let hours = f32::from_le_bytes(r.array()?);
         let required = r.len()?;
         let requires = (0..required).map(|_| r.index()).collect::<io::Result<Vec<usize>>>()?;
-        let (checkpoint_count, aliases) = (r.index()?, r.texts()?);
-        skills.push(Skill { id, phase, title, kind, level, hours, requires, checkpoint_count, aliases });
+        let (checkpoint_count, aliases, checks, question_count) = (r.index()?, r.texts()?, r.checks()?, r.index()?);
+        skills.push(Skill {
+            id,
+            phase,
+            title,
+            kind,
+            level,
+            hours,
+            requires,
+            checkpoint_count,
+            aliases,
+            checks,
+            question_count,
+        });
     }
     check_shape(&phases, &skills)?;
-    Ok((header, phases, skills))
+    Ok((header, phases, skills, warnings))
 }
 
 /// Reads `count` pages written by [`encode`], from where the first starts, handing each to `f`.
@@ -135,8 +184,22 @@ pub fn decode_pages(input: impl BufRead, limit: u64, count: usize, mut f: impl F
         for _ in 0..resource_count {
             resources.push(Resource { title: r.text()?, url: r.text()?, kind: r.choice(ResourceKind::ALL)? });
         }
-        let (checkpoints, body, source) = (r.texts()?, r.text()?, r.text()?);
-        f(Page { summary, tags, resources, checkpoints, body, source });
+        let checkpoints = r.texts()?;
+        let question_count = r.len()?;
+        let mut quiz = Vec::with_capacity(question_count);
+        for _ in 0..question_count {
+            let q = r.text()?;
+            let code = match r.byte()? {
+                0 => None,
+                _ => Some(r.text()?),
+            };
+            let choices = r.texts()?;
+            let answer_count = r.len()?;
+            let answers = (0..answer_count).map(|_| r.index()).collect::<io::Result<Vec<usize>>>()?;
+            quiz.push(Question { q, code, choices, answers, explain: r.text()? });
+        }
+        let (body, source) = (r.text()?, r.text()?);
+        f(Page { summary, tags, resources, checkpoints, quiz, body, source });
     }
     Ok(())
 }
@@ -145,11 +208,11 @@ pub fn decode_pages(input: impl BufRead, limit: u64, count: usize, mut f: impl F
 #[cfg(test)]
 pub fn decode(bytes: &[u8], pages_start: usize) -> io::Result<Roadmap> {
     let outline = bytes.get(..pages_start).ok_or_else(|| damaged("cut short"))?;
-    let (header, phases, skills) = decode_outline(outline, outline.len() as u64)?;
+    let (header, phases, skills, warnings) = decode_outline(outline, outline.len() as u64)?;
     let rest = &bytes[pages_start..];
     let mut pages = Vec::new();
     decode_pages(rest, rest.len() as u64, skills.len(), |page| pages.push(page))?;
-    Ok(Roadmap::new(header, phases, skills, super::pages::Pages::loaded(pages)))
+    Ok(Roadmap::new(header, phases, skills, super::pages::Pages::loaded(pages), warnings))
 }
 
 /// The invariants `Roadmap` relies on: phases cover the skills in order, every index is in
@@ -200,6 +263,15 @@ impl Writer<'_> {
         self.len(texts.len());
         for text in texts {
             self.text(text);
+        }
+    }
+
+    fn checks(&mut self, checks: &[Check]) {
+        self.len(checks.len());
+        for check in checks {
+            self.text(&check.title);
+            self.text(&check.run);
+            self.len(check.timeout as usize);
         }
     }
 }
@@ -266,6 +338,11 @@ impl<R: BufRead> Reader<R> {
         let n = self.len()?;
         (0..n).map(|_| self.text()).collect()
     }
+
+    fn checks(&mut self) -> io::Result<Vec<Check>> {
+        let n = self.len()?;
+        (0..n).map(|_| Ok(Check { title: self.text()?, run: self.text()?, timeout: self.index()? as u32 })).collect()
+    }
 }
 
 #[cfg(test)]
@@ -306,6 +383,8 @@ mod tests {
             requires: if i > 0 { vec![i - 1] } else { Vec::new() },
             checkpoint_count: 0,
             aliases: Vec::new(),
+            checks: Vec::new(),
+            question_count: 0,
         };
         let skills: Vec<Skill> = (0..400).map(skill).collect();
         let phase = Phase {
@@ -317,7 +396,7 @@ mod tests {
             skills: 0..400,
         };
         let pages = Pages::loaded(vec![Page::default(); 400]);
-        let roadmap = Roadmap::new(Header::default(), vec![phase], skills, pages);
+        let roadmap = Roadmap::new(Header::default(), vec![phase], skills, pages, Vec::new());
         let mut bytes = Vec::new();
         let pages_start = encode(&roadmap, &mut bytes)[0] as usize;
         assert!(decode(&bytes, pages_start).unwrap() == roadmap);

@@ -1,139 +1,190 @@
-//! Reading typed fields out of a parsed YAML document, reporting each problem at its line
-//! instead of stopping at the first one.
+//! Reading typed fields out of a parsed YAML document, reporting each problem at the line of
+//! the thing it names (a key, an item) instead of stopping at the first one.
 
-use serde_yaml::{Mapping, Value};
+use std::fmt;
 
-use super::locate::{Locator, Seg};
+use crate::yaml::{self, ErrorKind, Limits, Node, Scalar, Value};
+
 use super::problem::Problem;
 use super::similar::closest;
 
+/// Whose fields a message is about: nothing at the top of a file, else `milestone` or
+/// `resource 2` (items counted from 1, as an author counts them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Owner {
+    name: &'static str,
+    number: Option<usize>,
+}
+
+impl Owner {
+    pub const TOP: Owner = Owner { name: "", number: None };
+
+    pub const fn named(name: &'static str) -> Owner {
+        Owner { name, number: None }
+    }
+
+    /// The item at `index` (from 0) of a list, shown counted from 1.
+    pub const fn item(name: &'static str, index: usize) -> Owner {
+        Owner { name, number: Some(index + 1) }
+    }
+
+    /// `message`, after `owner: ` unless at the top.
+    fn says(self, message: impl fmt::Display) -> String {
+        if self.name.is_empty() { message.to_string() } else { format!("{self}: {message}") }
+    }
+}
+
+impl fmt::Display for Owner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.number {
+            Some(number) => write!(f, "{} {number}", self.name),
+            None => f.write_str(self.name),
+        }
+    }
+}
+
+/// A mapping being read: its entries, the line where what it lacks is reported (its key's,
+/// or its own first line), and whose it is.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields<'n, 'a> {
+    entries: &'n [(Node<'a>, Node<'a>)],
+    pub line: usize,
+    pub owner: Owner,
+}
+
+impl<'n, 'a> Fields<'n, 'a> {
+    /// The key and value of a field written as plain text.
+    pub fn get(&self, key: &str) -> Option<&'n (Node<'a>, Node<'a>)> {
+        // The written text first: only a key that reads `key` needs to be read for its meaning.
+        self.entries.iter().find(|(k, _)| k.value.text() == Some(key) && k.value.as_str() == Some(key))
+    }
+}
+
 /// One YAML document being read: where it lives, and the problems found in it so far.
-pub struct Doc<'a> {
+pub struct Doc<'p> {
     /// The file as shown in problems.
-    pub path: &'a str,
+    pub path: &'p str,
     /// The file line of the document's first line.
     first_line: usize,
     /// The last file line a problem may point at: the document's last line, or the closing
     /// `---` of front matter (where "the YAML ended too early" belongs).
     last_line: usize,
-    locator: Locator<'a>,
     pub problems: Vec<Problem>,
 }
 
-impl<'a> Doc<'a> {
-    pub fn new(path: &'a str, yaml: &'a str, first_line: usize, last_line: usize) -> Self {
-        Doc { path, first_line, last_line, locator: Locator::new(yaml), problems: Vec::new() }
+impl<'p> Doc<'p> {
+    pub fn new(path: &'p str, first_line: usize, last_line: usize) -> Self {
+        Doc { path, first_line, last_line, problems: Vec::new() }
     }
 
-    /// The file line of a path in the document.
-    pub fn line(&self, at: &[Seg]) -> usize {
-        self.first_line + self.locator.line(at) - 1
+    /// The file line of a document line.
+    pub fn line(&self, line: usize) -> usize {
+        (self.first_line + line.max(1) - 1).min(self.last_line)
     }
 
-    pub fn report(&mut self, at: &[Seg], message: impl Into<String>) {
-        let line = self.line(at);
+    pub fn report(&mut self, line: usize, message: impl Into<String>) {
+        let line = self.line(line);
         self.problems.push(Problem::new(self.path, line, message));
     }
 
-    /// Parses the document; a syntax error is reported at serde_yaml's location.
-    pub fn parse(&mut self, yaml: &str) -> Option<Value> {
-        if let Some(line) = too_deep(yaml) {
-            let message = format!(
-                "YAML nested more than {MAX_FLOW_DEPTH} levels deep in `[` and `{{`: fields here are flat lists and texts"
-            );
-            self.problems.push(Problem::new(self.path, self.first_line + line - 1, message));
-            return None;
-        }
-        match serde_yaml::from_str::<Value>(yaml) {
-            Ok(value) => Some(value),
+    /// Parses the document; what the parser refuses is reported at its line. An empty
+    /// document reads as nothing, for [`Doc::mapping`] to report.
+    pub fn parse<'a>(&mut self, yaml: &'a str) -> Option<Node<'a>> {
+        match yaml::parse(yaml, Limits::default()) {
+            Ok(node) => Some(node.unwrap_or(Node { line: 1, value: Value::Plain("".into()) })),
             Err(error) => {
-                let index = error.location().map(|l| l.index());
-                let message = without_locations(&error.to_string());
-                let (line, message) = match index.zip(duplicate_key(&message)) {
-                    Some((index, key)) => self.duplicate(yaml, index, &key),
-                    // At the end of the text serde_yaml counts one line past the last one.
-                    None => (index.map_or(1, |i| line_of_index(yaml, i)), format!("YAML syntax: {message}")),
+                let message = match error.kind {
+                    ErrorKind::Duplicate { key, first, .. } => {
+                        format!("duplicate field `{key}` (first at line {}): remove one of them", self.line(first))
+                    }
+                    ErrorKind::TooDeep(depth) => {
+                        format!("YAML nested more than {depth} levels deep: fields here are flat lists and texts")
+                    }
+                    ErrorKind::Syntax { message, unclosed: Some((open, line)) } => {
+                        let kind = ErrorKind::Syntax { message, unclosed: Some((open, self.line(line))) };
+                        kind.to_string()
+                    }
+                    other => other.to_string(),
                 };
-                let line = (self.first_line + line - 1).min(self.last_line);
-                self.problems.push(Problem::new(self.path, line, message));
+                self.report(error.line, message);
                 None
             }
         }
     }
 
-    /// A key written twice in one mapping: serde_yaml gives the mapping's start, but the line
-    /// to change is the repetition's, found by the key's indentation (the mapping's own line
-    /// when its layout cannot be followed, as in `{ a: 1, a: 2 }`). The line is the document's.
-    fn duplicate(&self, yaml: &str, index: usize, key: &str) -> (usize, String) {
-        let line = line_of_index(yaml, index);
-        let before = &yaml.as_bytes()[..index.min(yaml.len())];
-        let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        match self.locator.repeated_key(line, column, key) {
-            Some((first, second)) => {
-                let first = self.first_line + first - 1;
-                (second, format!("duplicate field `{key}` (first at line {first}): remove one of them"))
-            }
-            None => (line, format!("duplicate field `{key}`: remove one of them")),
-        }
-    }
-
-    /// The document (or a nested value) as a mapping, reporting anything else.
-    pub fn mapping<'v>(&mut self, value: &'v Value, at: &[Seg], what: &str) -> Option<&'v Mapping> {
-        match value {
-            Value::Mapping(map) => Some(map),
-            Value::Null if at.is_empty() => {
-                self.report(at, format!("{what} is empty: it needs fields like `title: ...`"));
+    /// A node as a mapping of fields, reporting anything else at `line`. `what` names it when
+    /// it is not one ("front matter", "`milestone`").
+    pub fn mapping<'n, 'a>(
+        &mut self,
+        node: &'n Node<'a>,
+        line: usize,
+        owner: Owner,
+        what: &str,
+    ) -> Option<Fields<'n, 'a>> {
+        match &node.value {
+            Value::Map(entries) => Some(Fields { entries, line, owner }),
+            other if other.is_null() && owner == Owner::TOP => {
+                self.report(line, format!("{what} is empty: it needs fields like `title: ...`"));
                 None
             }
             other => {
-                self.report(at, format!("{what} must be a mapping of fields, not {}", describe(other)));
+                self.report(line, format!("{what} must be a mapping of fields, not {}", other.describe()));
                 None
             }
         }
     }
 
-    /// Reports unknown fields (with the closest known one) and missing required ones. `owner`
-    /// names a nested mapping (`milestone`, `resource 2`) at the start of each message, since a
-    /// missing field is reported at the mapping's first line; it is empty at the top.
-    pub fn check_keys(&mut self, map: &Mapping, at: &[Seg], owner: &str, known: &[&str], required: &[&str]) {
-        let said = |message: String| if owner.is_empty() { message } else { format!("{owner}: {message}") };
-        for key in map.keys() {
-            let Some(name) = key.as_str() else {
-                self.report(at, said(format!("field names must be text, not {}", describe(key))));
+    /// Reports unknown fields (with the closest known one) and missing required ones. A
+    /// required field that an unknown one looks like a misspelling of is not also missing:
+    /// `titel:` is one mistake.
+    pub fn check_keys(&mut self, fields: Fields, known: &[&str], required: &[&str]) {
+        let owner = fields.owner;
+        let mut misspelled = Vec::new();
+        for (key, _) in fields.entries {
+            let Some(name) = key.value.as_str() else {
+                let message = format!("field names must be text, not {}", key.value.describe());
+                self.report(key.line, owner.says(message));
                 continue;
             };
             if !known.contains(&name) {
-                let path = [at, &[Seg::Key(name)]].concat();
-                let hint = match closest(name, known.iter().copied(), 1).first() {
-                    Some(best) => format!("did you mean `{best}`?"),
+                let best = closest(name, known.iter().copied(), 1).first().copied().or_else(|| swapped(name, known));
+                let hint = match best {
+                    Some(best) => {
+                        misspelled.push(best);
+                        format!("did you mean `{best}`?")
+                    }
                     None => format!("known fields: {}", known.join(", ")),
                 };
-                self.report(&path, said(format!("unknown field `{name}` ({hint})")));
+                self.report(key.line, owner.says(format!("unknown field `{name}` ({hint})")));
             }
         }
         for name in required {
-            if !map.contains_key(*name) {
-                self.report(at, said(format!("missing field `{name}`")));
+            if fields.get(name).is_none() && !misspelled.contains(name) {
+                self.report(fields.line, owner.says(format!("missing field `{name}`")));
             }
         }
     }
 
-    /// A text field; `None` when absent or wrong. Empty text is reported for required fields.
-    pub fn text(&mut self, map: &Mapping, at: &[Seg], key: &str, required: bool) -> Option<String> {
-        let path = [at, &[Seg::Key(key)]].concat();
-        match map.get(key)? {
-            Value::String(text) if text.trim().is_empty() && required => {
-                self.report(&path, format!("`{key}` is empty"));
+    /// A text field, trimmed; `None` when absent or wrong. Empty text is reported for
+    /// required fields.
+    pub fn text(&mut self, fields: Fields, key: &str, required: bool) -> Option<String> {
+        self.text_as_written(fields, key, required).map(|text| text.trim().to_string())
+    }
+
+    /// A text field as written, but for the line breaks a block scalar ends with: code keeps
+    /// its indentation.
+    pub fn text_as_written(&mut self, fields: Fields, key: &str, required: bool) -> Option<String> {
+        let (at, value) = fields.get(key)?;
+        match value.value.scalar() {
+            Some(Scalar::Str(text)) if !text.trim().is_empty() => Some(text.trim_end_matches(['\n', '\r']).to_string()),
+            Some(Scalar::Str(_) | Scalar::Null) if required => {
+                self.report(at.line, fields.owner.says(format!("`{key}` is empty")));
                 None
             }
-            Value::String(text) => Some(text.trim().to_string()),
-            Value::Null if required => {
-                self.report(&path, format!("`{key}` is empty"));
-                None
-            }
-            Value::Null => None,
-            other => {
-                self.report(&path, format!("`{key}` must be text, not {}", describe(other)));
+            Some(Scalar::Str(_) | Scalar::Null) => None,
+            _ => {
+                let message = format!("`{key}` must be text, not {}", value.value.describe());
+                self.report(at.line, fields.owner.says(message));
                 None
             }
         }
@@ -142,241 +193,138 @@ impl<'a> Doc<'a> {
     /// One of a fixed set of words (`level: core`).
     pub fn choice<T: Copy>(
         &mut self,
-        map: &Mapping,
-        at: &[Seg],
+        fields: Fields,
         key: &str,
         options: &[T],
         name: impl Fn(T) -> &'static str,
     ) -> Option<T> {
-        let path = [at, &[Seg::Key(key)]].concat();
-        let value = map.get(key)?;
-        let found = value.as_str().and_then(|word| options.iter().copied().find(|o| name(*o) == word));
+        let (at, value) = fields.get(key)?;
+        let word = value.value.as_str();
+        let found = word.and_then(|word| options.iter().copied().find(|o| name(*o) == word));
         if found.is_none() {
             let names: Vec<&str> = options.iter().map(|o| name(*o)).collect();
-            let shown = match value.as_str() {
+            let shown = match word {
                 Some(word) => format!("`{word}`"),
-                None => describe(value),
+                None => value.value.describe(),
             };
-            self.report(&path, format!("`{key}` must be one of {}, not {shown}", names.join(", ")));
+            let message = format!("`{key}` must be one of {}, not {shown}", names.join(", "));
+            self.report(at.line, fields.owner.says(message));
         }
         found
     }
 
     /// A number of hours: finite, not negative.
-    pub fn hours(&mut self, map: &Mapping, at: &[Seg], key: &str) -> Option<f32> {
-        let path = [at, &[Seg::Key(key)]].concat();
-        let value = map.get(key)?;
-        match value.as_f64() {
-            Some(hours) if hours.is_finite() && (0.0..=100_000.0).contains(&hours) => Some(hours as f32),
-            Some(hours) => {
-                self.report(&path, format!("`{key}` must be between 0 and 100000, not {hours}"));
-                None
+    pub fn hours(&mut self, fields: Fields, key: &str) -> Option<f32> {
+        let (at, value) = fields.get(key)?;
+        let hours = match value.value.scalar() {
+            Some(Scalar::Int(n)) => n as f64,
+            Some(Scalar::Float(n)) => n,
+            _ => {
+                let message = format!("`{key}` must be a number, not {}", value.value.describe());
+                self.report(at.line, fields.owner.says(message));
+                return None;
             }
-            None => {
-                self.report(&path, format!("`{key}` must be a number, not {}", describe(value)));
+        };
+        if hours.is_finite() && (0.0..=100_000.0).contains(&hours) {
+            return Some(hours as f32);
+        }
+        self.report(at.line, fields.owner.says(format!("`{key}` must be between 0 and 100000, not {hours}")));
+        None
+    }
+
+    /// A whole number within `range` (`timeout: 120`); `None` when absent or wrong.
+    pub fn whole(
+        &mut self,
+        fields: Fields,
+        key: &str,
+        range: std::ops::RangeInclusive<i64>,
+        unit: &str,
+    ) -> Option<i64> {
+        let (at, value) = fields.get(key)?;
+        match value.value.scalar() {
+            Some(Scalar::Int(n)) if range.contains(&n) => Some(n),
+            _ => {
+                let (low, high) = (range.start(), range.end());
+                let message =
+                    format!("`{key}` must be whole {unit} from {low} to {high}, not {}", value.value.describe());
+                self.report(at.line, fields.owner.says(message));
                 None
             }
         }
     }
 
-    /// The items of a list field with each item's file line; an absent or empty field is `[]`.
-    pub fn list<'v>(&mut self, map: &'v Mapping, at: &[Seg], key: &str) -> Vec<(&'v Value, usize)> {
-        let path = [at, &[Seg::Key(key)]].concat();
-        match map.get(key) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Sequence(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| (item, self.line(&[&path[..], &[Seg::Index(i)]].concat())))
-                .collect(),
-            Some(other) => {
-                self.report(
-                    &path,
-                    format!("`{key}` must be a list (`[a, b]` or `- a` lines), not {}", describe(other)),
-                );
-                Vec::new()
+    /// The items of a list field; an absent or empty field has none.
+    pub fn list<'n, 'a>(&mut self, fields: Fields<'n, 'a>, key: &str) -> &'n [Node<'a>] {
+        match fields.get(key) {
+            None => &[],
+            Some((_, Node { value: Value::List(items), .. })) => items,
+            Some((_, node)) if node.value.is_null() => &[],
+            Some((at, other)) => {
+                let message =
+                    format!("`{key}` must be a list (`[a, b]` or `- a` lines), not {}", other.value.describe());
+                self.report(at.line, fields.owner.says(message));
+                &[]
             }
         }
     }
 
-    /// A list of non-empty texts, each with its line.
-    pub fn text_list(&mut self, map: &Mapping, at: &[Seg], key: &str) -> Vec<(String, usize)> {
-        let items = self.list(map, at, key);
+    /// A list of non-empty texts, each with its file line.
+    pub fn text_list(&mut self, fields: Fields, key: &str) -> Vec<(String, usize)> {
+        let items = self.list(fields, key);
         let mut texts = Vec::with_capacity(items.len());
-        for (item, line) in items {
-            match item {
-                Value::String(text) if !text.trim().is_empty() => texts.push((text.trim().to_string(), line)),
-                Value::String(_) | Value::Null => {
-                    self.problems.push(Problem::new(self.path, line, format!("`{key}` has an empty item")))
+        for item in items {
+            match item.value.scalar() {
+                Some(Scalar::Str(text)) if !text.trim().is_empty() => {
+                    texts.push((text.trim().to_string(), self.line(item.line)))
                 }
-                other => self.problems.push(Problem::new(
-                    self.path,
-                    line,
-                    format!("`{key}` items must be text, not {}", describe(other)),
-                )),
+                Some(Scalar::Str(_) | Scalar::Null) => {
+                    self.report(item.line, fields.owner.says(format!("`{key}` has an empty item")))
+                }
+                _ => {
+                    let message = format!("`{key}` items must be text, not {}", item.value.describe());
+                    self.report(item.line, fields.owner.says(message));
+                }
             }
         }
         texts
     }
 }
 
-/// Flow collections (`[`, `{`) nested deeper than this are refused before parsing: libyaml's
-/// time grows with the square of the depth (1 MiB of `[` takes minutes), and a roadmap needs
-/// two or three levels.
-const MAX_FLOW_DEPTH: usize = 64;
-
-/// The 1-based line where brackets first nest deeper than [`MAX_FLOW_DEPTH`]. Brackets inside
-/// quotes and comments count too: a document with 64 unclosed ones in its text is not one an
-/// author wrote, and counting them all means no quoting trick gets past the check.
-fn too_deep(yaml: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut line = 1;
-    for byte in yaml.bytes() {
-        match byte {
-            b'\n' => line += 1,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_FLOW_DEPTH {
-                    return Some(line);
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The 1-based line of a byte index, counting `\n` only. libyaml's own line numbers also
-/// count a lone `\r`, U+0085 and U+2028 as line breaks, which no editor shows as new lines.
-fn line_of_index(text: &str, index: usize) -> usize {
-    let before = &text.as_bytes()[..index.min(text.len())];
-    1 + before.iter().filter(|&&b| b == b'\n').count()
-}
-
-/// The key of serde_yaml's `duplicate entry with key "x"` (a number or `true` unquoted), after
-/// the path it may start with; `None` for other errors and keys that are not plain text.
-fn duplicate_key(message: &str) -> Option<String> {
-    const SAID: &str = "duplicate entry with key ";
-    let key = &message[message.find(SAID)? + SAID.len()..];
-    let key = match key.strip_prefix(['"', '`']) {
-        Some(quoted) => quoted.strip_suffix(['"', '`'])?,
-        None => key,
-    };
-    // Escapes (`\"`, `\n`) mean a key no author types as a field name.
-    (!key.is_empty() && !key.contains(['\\', '`'])).then(|| key.to_string())
-}
-
-/// How a value reads in a message: "a list", "the number 6", "true/false".
-pub fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "nothing".to_string(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) if s.chars().count() > 40 => "text".to_string(),
-        Value::String(s) => format!("the text \"{s}\""),
-        Value::Sequence(_) => "a list".to_string(),
-        Value::Mapping(_) => "a mapping".to_string(),
-        Value::Tagged(t) => format!("a value tagged {}", t.tag),
-    }
-}
-
-/// serde_yaml appends "at line L column C" (sometimes twice); the problem carries the line.
-fn without_locations(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(start) = rest.find(" at line ") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + " at line ".len()..];
-        let digits = after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len());
-        let after = &after[digits..];
-        rest = match after.strip_prefix(" column ") {
-            Some(col) => &col[col.find(|c: char| !c.is_ascii_digit()).unwrap_or(col.len())..],
-            None => after,
-        };
-    }
-    out.push_str(rest);
-    out
+/// The known field `name` is with two neighbouring letters swapped (`titel`): the commonest
+/// slip of typing a field name, which `closest` counts as two edits and, in a short word,
+/// too many to suggest.
+fn swapped<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    let name: Vec<char> = name.chars().collect();
+    known.iter().copied().find(|field| {
+        let field: Vec<char> = field.chars().collect();
+        let differ: Vec<usize> = (0..name.len()).filter(|&i| field.get(i) != name.get(i)).collect();
+        field.len() == name.len()
+            && matches!(differ[..], [i, j] if j == i + 1 && name[i] == field[j] && name[j] == field[i])
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn strips_every_location_from_yaml_messages() {
-        assert_eq!(
-            without_locations(
-                "did not find expected key at line 3 column 1, while parsing a block mapping at line 1 column 1"
-            ),
-            "did not find expected key, while parsing a block mapping"
-        );
-    }
-
-    #[test]
-    fn an_error_at_the_end_of_the_text_points_at_its_last_line() {
-        let yaml = "id: x\nphases: [a, b\n";
-        let mut doc = Doc::new("roadmap.yaml", yaml, 1, 2);
-        assert!(doc.parse(yaml).is_none());
-        assert_eq!(doc.problems[0].line, 2, "{:?}", doc.problems);
-    }
-
-    #[test]
-    fn a_repeated_key_is_reported_at_the_repetition() {
-        let problems = |yaml: &str| {
-            let mut doc = Doc::new("a.md", yaml, 2, 20);
-            assert!(doc.parse(yaml).is_none());
-            doc.problems.iter().map(ToString::to_string).collect::<Vec<_>>()
-        };
-        assert_eq!(
-            problems("title: a\nhours: 1\ntags: [x]\nhours: 2\n"),
-            ["a.md:5: duplicate field `hours` (first at line 3): remove one of them"]
-        );
-        let nested =
-            "title: a\nresources:\n  - title: b\n    kind: doc\n    url: u\n    kind: book\nmilestone:\n  title: m\n";
-        assert_eq!(problems(nested), ["a.md:7: duplicate field `kind` (first at line 5): remove one of them"]);
-        assert_eq!(
-            problems("milestone:\n  title: m\n  1: x\n  1: y\n"),
-            ["a.md:5: duplicate field `1` (first at line 4): remove one of them"]
-        );
-        assert_eq!(
-            problems("title: a\nmilestone: { title: m, title: n }\n"),
-            ["a.md:3: duplicate field `title`: remove one of them"]
-        );
-        assert_eq!(problems("~: a\nnull: b\n"), ["a.md:2: YAML syntax: duplicate entry with null key"]);
-    }
-
-    #[test]
-    fn lines_are_counted_as_editors_count_them() {
-        for yaml in ["a: 1\rb: 2\nc: d: e\n", "a: 1\u{85}b: 2\nc: d: e\n", "a: 'x\u{2028}y'\nc: d: e\n"] {
-            let mut doc = Doc::new("a.md", yaml, 2, 4);
-            assert!(doc.parse(yaml).is_none());
-            assert_eq!(doc.problems[0].line, 3, "{yaml:?}: {:?}", doc.problems);
+    fn problems(yaml: &str, read: impl FnOnce(&mut Doc, Fields)) -> Vec<String> {
+        let mut doc = Doc::new("a.md", 2, 40);
+        let root = doc.parse(yaml);
+        if let Some(root) = &root
+            && let Some(fields) = doc.mapping(root, 1, Owner::TOP, "front matter")
+        {
+            read(&mut doc, fields);
         }
-    }
-
-    #[test]
-    fn deep_brackets_are_refused_before_the_parser_sees_them() {
-        let yaml = format!("title: x\ntags: {}{}\n", "[".repeat(200_000), "]".repeat(200_000));
-        let mut doc = Doc::new("a.md", &yaml, 2, 4);
-        assert!(doc.parse(&yaml).is_none());
-        assert_eq!(doc.problems.len(), 1);
-        assert_eq!(doc.problems[0].line, 3);
-        assert!(doc.problems[0].message.starts_with("YAML nested more than 64 levels"), "{:?}", doc.problems);
-        let fine = format!("tags: {}a{}\n", "[".repeat(20), "]".repeat(20));
-        assert!(Doc::new("a.md", &fine, 2, 3).parse(&fine).is_some());
+        doc.problems.iter().map(ToString::to_string).collect()
     }
 
     #[test]
     fn reports_unknown_missing_and_mistyped_fields_at_their_lines() {
-        let yaml = "title: 5\ntittle: x\nhours: many\n";
-        let mut doc = Doc::new("a.md", yaml, 2, 5);
-        let value = doc.parse(yaml).unwrap();
-        let map = doc.mapping(&value, &[], "front matter").unwrap().clone();
-        doc.check_keys(&map, &[], "", &["title", "hours", "summary"], &["title", "summary"]);
-        doc.text(&map, &[], "title", true);
-        doc.hours(&map, &[], "hours");
-        let shown: Vec<String> = doc.problems.iter().map(ToString::to_string).collect();
+        let shown = problems("title: 5\ntittle: x\nhours: many\n", |doc, fields| {
+            doc.check_keys(fields, &["title", "hours", "summary"], &["title", "summary"]);
+            doc.text(fields, "title", true);
+            doc.hours(fields, "hours");
+        });
         assert_eq!(
             shown,
             [
@@ -386,5 +334,60 @@ mod tests {
                 "a.md:4: `hours` must be a number, not the text \"many\"",
             ]
         );
+    }
+
+    #[test]
+    fn a_misspelled_required_field_is_one_problem() {
+        let shown = problems("titel: Git\nsumary: x\n", |doc, fields| {
+            doc.check_keys(fields, &["title", "summary", "kind"], &["title", "summary", "kind"]);
+        });
+        assert_eq!(
+            shown,
+            [
+                "a.md:2: unknown field `titel` (did you mean `title`?)",
+                "a.md:3: unknown field `sumary` (did you mean `summary`?)",
+                "a.md:2: missing field `kind`",
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_escaped_and_complex_keys_are_reported_where_they_are_written() {
+        let yaml = "title: a\n\n\n\n\n'what''s next': 1\n\"tit\\x6ces\": x\n? complex\n: value\n? [a, b]\n: c\n";
+        let shown = problems(yaml, |doc, fields| doc.check_keys(fields, &["title"], &[]));
+        assert_eq!(
+            shown,
+            [
+                "a.md:7: unknown field `what's next` (known fields: title)",
+                "a.md:8: unknown field `titles` (did you mean `title`?)",
+                "a.md:9: unknown field `complex` (known fields: title)",
+                "a.md:11: field names must be text, not a list",
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_and_repetitions_are_counted_from_the_top_of_the_file() {
+        assert_eq!(
+            problems("title: a\nhours: 1\ntags: [x]\nhours: 2\n", |_, _| {}),
+            ["a.md:5: duplicate field `hours` (first at line 3): remove one of them"]
+        );
+        assert_eq!(
+            problems("title: a\nmilestone:\n\ttitle: b\n", |_, _| {}),
+            ["a.md:4: YAML does not allow tabs for indentation: use spaces"]
+        );
+        let deep = format!("tags: {}{}\n", "[".repeat(200_000), "]".repeat(200_000));
+        assert_eq!(
+            problems(&deep, |_, _| {}),
+            ["a.md:2: YAML nested more than 64 levels deep: fields here are flat lists and texts"]
+        );
+    }
+
+    #[test]
+    fn items_of_flow_lists_are_reported_at_their_own_lines() {
+        let shown = problems("tags: [a,\n  '',\n  3]\n", |doc, fields| {
+            doc.text_list(fields, "tags");
+        });
+        assert_eq!(shown, ["a.md:3: `tags` has an empty item", "a.md:4: `tags` items must be text, not the number 3"]);
     }
 }

@@ -58,6 +58,8 @@ mod tests {
             requires: Vec::new(),
             checkpoint_count: 0,
             aliases: Vec::new(),
+            checks: Vec::new(),
+            question_count: 0,
         }
     }
 

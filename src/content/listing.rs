@@ -139,7 +139,7 @@ pub struct ListedDir {
     pub has_folders: bool,
     /// The folder could not be listed (a problem says why), so `files` is empty.
     pub cannot_list: bool,
-    /// Markdown files that look like skills but are not read (a problem says why): `x.MD`,
+    /// Markdown files that look like skills but are not read (a warning says why): `x.MD`,
     /// `x.markdown`, the `.md` files of a folder inside the phase. Relative to the root.
     pub ignored: Vec<String>,
 }
@@ -154,6 +154,11 @@ pub struct Listing {
     pub dirs: Vec<ListedDir>,
     /// Folders that cannot be listed, names that are not UTF-8.
     pub problems: Vec<Problem>,
+    /// Markdown the loader skips, and why.
+    pub warnings: Vec<Problem>,
+    /// Files beside the phase folders named almost `roadmap.yaml` (`roadmap.yml`,
+    /// `Roadmap.yaml`), which are not read.
+    pub misnamed: Vec<String>,
 }
 
 /// The `.md` files of phase folders as the cache last saw them, with each folder's digest:
@@ -226,7 +231,7 @@ pub fn list_dir(root: &Path, shown: &str, known: Option<&KnownDirs>) -> Listing 
                     Some(names) => pending.extend(names.iter().map(|file| (index, rel(&dir.name, file)))),
                     None => {
                         let mut files = Vec::new();
-                        list_phase(&path, &mut dir, shown, &mut files, &mut listing.problems);
+                        list_phase(&path, &mut dir, shown, &mut files, &mut listing);
                         pending.extend(files.iter().map(|file| (index, rel(&dir.name, file))));
                     }
                 }
@@ -238,6 +243,7 @@ pub fn list_dir(root: &Path, shown: &str, known: Option<&KnownDirs>) -> Listing 
                 let digest = stamp.digest(&name);
                 listing.roadmap_yaml = Some(Listed { rel: name, stamp: Ok(stamp), digest });
             }
+            Ok(metadata) if metadata.is_file() && is_misnamed_roadmap(&name) => listing.misnamed.push(name),
             Ok(_) => {}
             Err(error) => listing.problems.push(Problem::new(join(shown, &name), 1, format!("cannot read: {error}"))),
         }
@@ -263,29 +269,36 @@ fn rel(phase: &str, file: &str) -> String {
     rel
 }
 
-/// The `.md` names of a phase folder into `files`; stray markdown and unreadable folders as
-/// problems.
-fn list_phase(path: &Path, dir: &mut ListedDir, root: &str, files: &mut Vec<String>, problems: &mut Vec<Problem>) {
+/// The `.md` names of a phase folder into `files`; unreadable folders as problems, stray
+/// markdown as warnings.
+fn list_phase(path: &Path, dir: &mut ListedDir, root: &str, files: &mut Vec<String>, listing: &mut Listing) {
     let shown = join(root, &dir.name);
     let entries = match fs::read_dir(path).and_then(|entries| entries.collect::<std::io::Result<Vec<_>>>()) {
         Ok(entries) => entries,
         Err(error) => {
             dir.cannot_list = true;
-            problems.push(Problem::new(shown, 1, format!("cannot read this folder: {error}")));
+            listing.problems.push(Problem::new(shown, 1, format!("cannot read this folder: {error}")));
             return;
         }
     };
     for entry in entries {
-        let Some(file) = name_or_problem(entry.file_name(), &shown, problems) else { continue };
+        let Some(file) = name_or_problem(entry.file_name(), &shown, &mut listing.problems) else { continue };
         if file.starts_with('.') {
             continue;
         }
         if file.ends_with(".md") {
             files.push(file);
-        } else if let Some(problem) = not_read(&entry, dir, &file, &shown) {
-            problems.push(problem);
+        } else if let Some(warning) = not_read(&entry, dir, &file, &shown) {
+            listing.warnings.push(warning);
         }
     }
+}
+
+/// `roadmap.yml`, `Roadmap.yaml`, `ROADMAP.YML`: what an author may have meant for
+/// `roadmap.yaml`.
+fn is_misnamed_roadmap(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    name != "roadmap.yaml" && (lower == "roadmap.yaml" || lower == "roadmap.yml")
 }
 
 /// A phase folder, open so each file in it is looked up by name alone.
@@ -324,8 +337,9 @@ impl Folder {
 }
 
 /// A file or folder in a phase folder that an author may take for a skill but the loader does
-/// not read: a markdown file not named `.md`, or a folder holding markdown files. Its
-/// markdown files go to `ignored`. Anything else (images, notes) is left alone, unreported.
+/// not read: a markdown file not named `.md`, or a folder holding markdown files; the warning
+/// to give about it. Its markdown files go to `ignored`. Anything else (images, notes) is left
+/// alone, unreported.
 fn not_read(entry: &fs::DirEntry, dir: &mut ListedDir, file: &str, shown: &str) -> Option<Problem> {
     let (phase, ignored) = (&dir.name, &mut dir.ignored);
     let is_dir = match entry.file_type() {

@@ -9,18 +9,20 @@ mod frontmatter;
 mod graph;
 mod index;
 mod listing;
-mod locate;
 mod model;
 mod pages;
 mod par;
 mod parse;
+mod practice;
 mod problem;
 pub mod similar;
 mod source;
 mod url;
 
 pub use cache::Cache;
-pub use model::{Header, Kind, Level, Milestone, Page, Phase, Resource, ResourceKind, Roadmap, Skill, SkillId};
+pub use model::{
+    Check, Header, Kind, Level, Milestone, Page, Phase, Question, Resource, ResourceKind, Roadmap, Skill, SkillId,
+};
 pub use parse::SKILL_FIELDS;
 pub use problem::{Problem, Problems};
 pub use source::{MAX_FILE_BYTES, Source};

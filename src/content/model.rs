@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::index::IdIndex;
 pub(crate) use super::pages::Pages;
+use super::problem::Problem;
 
 /// A skill's stable id: `<phase-folder>/<file-stem>` unless its front matter sets `id`.
 pub type SkillId = String;
@@ -79,11 +80,38 @@ pub struct Resource {
     pub kind: ResourceKind,
 }
 
+/// A shell command that tells whether the learner's project does what a skill or milestone
+/// asks: it passes when it exits 0, run in the learner's project folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    /// What passing shows, in a few words ("The tests pass").
+    pub title: String,
+    pub run: String,
+    /// Seconds before the run is stopped and counted as failed: 1 to 3600, 60 unless set.
+    pub timeout: u32,
+}
+
+/// A retrieval-practice question about a skill: one or several right choices, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// The question, in Markdown.
+    pub q: String,
+    /// A snippet shown with the question.
+    pub code: Option<String>,
+    /// 2 to 6 distinct texts.
+    pub choices: Vec<String>,
+    /// Indexes into `choices` of every right one, ascending; never all of them.
+    pub answers: Vec<usize>,
+    /// Why the right answer is right (and the tempting wrong one wrong), in Markdown.
+    pub explain: String,
+}
+
 /// The project that closes a phase.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Milestone {
     pub title: String,
     pub description: String,
+    pub checks: Vec<Check>,
 }
 
 /// One phase of the roadmap, in the order `roadmap.yaml` lists it.
@@ -119,6 +147,10 @@ pub struct Skill {
     pub checkpoint_count: usize,
     /// Former ids whose progress belongs to this skill.
     pub aliases: Vec<String>,
+    /// What verifies the learner's practice (the engine needs them without reading the page).
+    pub checks: Vec<Check>,
+    /// How many questions its page's quiz has.
+    pub question_count: usize,
 }
 
 /// What a skill says: read when a screen or command shows it.
@@ -130,6 +162,8 @@ pub struct Page {
     pub resources: Vec<Resource>,
     /// "I can ..." self-checks; progress records ticked ones by index.
     pub checkpoints: Vec<String>,
+    /// Retrieval practice; `Skill::question_count` says how many without reading the page.
+    pub quiz: Vec<Question>,
     /// The markdown body after the front matter.
     pub body: String,
     /// The file it came from, relative to the roadmap folder.
@@ -154,6 +188,9 @@ pub struct Roadmap {
     pub audience: String,
     pub phases: Vec<Phase>,
     pub skills: Vec<Skill>,
+    /// Files the loader skipped (`notes.markdown`, a `.md` in a folder inside a phase): worth
+    /// telling an author, never a reason to refuse the roadmap. Sorted by file.
+    pub warnings: Vec<Problem>,
     /// One per skill, in the same order.
     pages: Pages,
     /// The skills that list skill `i` in `requires` are `unlocked[unlocks_at[i]..unlocks_at[i + 1]]`:
@@ -166,8 +203,8 @@ pub struct Roadmap {
 
 impl PartialEq for Roadmap {
     fn eq(&self, other: &Roadmap) -> bool {
-        (&self.id, &self.title, &self.summary, &self.audience, &self.phases, &self.skills)
-            == (&other.id, &other.title, &other.summary, &other.audience, &other.phases, &other.skills)
+        (&self.id, &self.title, &self.summary, &self.audience, &self.phases, &self.skills, &self.warnings)
+            == (&other.id, &other.title, &other.summary, &other.audience, &other.phases, &other.skills, &other.warnings)
             && (0..self.skills.len()).all(|i| self.page(i) == other.page(i))
     }
 }
@@ -175,7 +212,13 @@ impl PartialEq for Roadmap {
 impl Roadmap {
     /// Builds the lookup tables; `skills` must already be grouped by phase as `phases` say,
     /// and `pages` hold one page per skill.
-    pub(crate) fn new(header: Header, phases: Vec<Phase>, skills: Vec<Skill>, pages: Pages) -> Self {
+    pub(crate) fn new(
+        header: Header,
+        phases: Vec<Phase>,
+        skills: Vec<Skill>,
+        pages: Pages,
+        warnings: Vec<Problem>,
+    ) -> Self {
         let Header { id, title, summary, audience } = header;
         let mut unlocks_at = vec![0; skills.len() + 1];
         for skill in &skills {
@@ -197,7 +240,7 @@ impl Roadmap {
         let by_id = IdIndex::new(&skills, |s| &s.id);
         let by_alias =
             skills.iter().enumerate().flat_map(|(i, s)| s.aliases.iter().map(move |a| (a.clone(), i))).collect();
-        Roadmap { id, title, summary, audience, phases, skills, pages, unlocks_at, unlocked, by_id, by_alias }
+        Roadmap { id, title, summary, audience, phases, skills, warnings, pages, unlocks_at, unlocked, by_id, by_alias }
     }
 
     /// What a skill says. A roadmap from the cache reads a page when it is first asked for.

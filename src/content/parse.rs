@@ -1,12 +1,10 @@
 //! Per-file parsing: `roadmap.yaml`, `phase.md` and skill files into drafts that still carry
 //! the lines needed for cross-file checks. Each function is pure over one file's text.
 
-use serde_yaml::{Mapping, Value};
-
-use super::fields::Doc;
+use super::fields::{Doc, Fields, Owner};
 use super::frontmatter;
-use super::locate::Seg;
-use super::model::{Kind, Level, Milestone, Resource, ResourceKind};
+use super::model::{Check, Kind, Level, Milestone, Question, Resource, ResourceKind};
+use super::practice;
 use super::problem::Problem;
 use super::url::check_url;
 
@@ -49,6 +47,8 @@ pub struct SkillDraft {
     pub resources: Vec<Resource>,
     pub checkpoints: Vec<String>,
     pub aliases: Vec<Located>,
+    pub checks: Vec<Check>,
+    pub quiz: Vec<Question>,
     pub body: String,
 }
 
@@ -56,7 +56,6 @@ const ROADMAP_FIELDS: &[&str] = &["id", "title", "summary", "audience", "phases"
 const PHASE_FIELDS: &[&str] = &["title", "goal", "milestone"];
 const MILESTONE_FIELDS: &[&str] = &["title", "description", "checks"];
 const MILESTONE_REQUIRED: &[&str] = &["title", "description"];
-// `quiz` and `checks` are accepted while their parsing lands (issues 13 and 15).
 pub const SKILL_FIELDS: &[&str] = &[
     "id",
     "title",
@@ -76,22 +75,26 @@ const SKILL_REQUIRED: &[&str] = &["title", "summary", "kind", "level", "hours"];
 const RESOURCE_FIELDS: &[&str] = &["title", "url", "kind"];
 
 pub fn roadmap(path: &str, text: &str) -> (Option<RoadmapDraft>, Vec<Problem>) {
-    let mut doc = Doc::new(path, text, 1, text.lines().count().max(1));
-    let draft = doc.parse(text).and_then(|value| {
-        let map = doc.mapping(&value, &[], "roadmap.yaml")?;
-        doc.check_keys(map, &[], "", ROADMAP_FIELDS, &["id", "title", "phases"]);
-        let id = doc.text(map, &[], "id", true);
-        let title = doc.text(map, &[], "title", true);
-        let phases = doc.text_list(map, &[], "phases");
-        let phases_line = doc.line(&[Seg::Key("phases")]);
-        if map.contains_key("phases") && phases.is_empty() && doc.problems.iter().all(|p| p.line != phases_line) {
-            doc.report(&[Seg::Key("phases")], "`phases` lists no phases: name each phase folder in order");
+    let mut doc = Doc::new(path, 1, text.lines().count().max(1));
+    let draft = doc.parse(text).and_then(|root| {
+        let map = doc.mapping(&root, root.line, Owner::TOP, "roadmap.yaml")?;
+        doc.check_keys(map, ROADMAP_FIELDS, &["id", "title", "phases"]);
+        let id = doc.text(map, "id", true);
+        let title = doc.text(map, "title", true);
+        let phases = doc.text_list(map, "phases");
+        let phases_line = doc.line(map.get("phases").map_or(map.line, |(key, _)| key.line));
+        if map.get("phases").is_some() && phases.is_empty() && doc.problems.iter().all(|p| p.line != phases_line) {
+            doc.problems.push(Problem::new(
+                path,
+                phases_line,
+                "`phases` lists no phases: name each phase folder in order",
+            ));
         }
         Some(RoadmapDraft {
             id: id.unwrap_or_default(),
             title: title.unwrap_or_default(),
-            summary: doc.text(map, &[], "summary", false).unwrap_or_default(),
-            audience: doc.text(map, &[], "audience", false).unwrap_or_default(),
+            summary: doc.text(map, "summary", false).unwrap_or_default(),
+            audience: doc.text(map, "audience", false).unwrap_or_default(),
             phases,
             phases_line,
         })
@@ -104,12 +107,12 @@ pub fn phase(path: &str, text: &str) -> (Option<PhaseDraft>, Vec<Problem>) {
         Ok(fm) => fm,
         Err(missing) => return (None, vec![Problem::new(path, 1, missing.message())]),
     };
-    let mut doc = Doc::new(path, fm.yaml, fm.yaml_first_line, fm.closing_line());
-    let draft = doc.parse(fm.yaml).and_then(|value| {
-        let map = doc.mapping(&value, &[], "front matter")?;
-        doc.check_keys(map, &[], "", PHASE_FIELDS, &["title", "goal"]);
-        let title = doc.text(map, &[], "title", true);
-        let goal = doc.text(map, &[], "goal", true);
+    let mut doc = Doc::new(path, fm.yaml_first_line, fm.closing_line());
+    let draft = doc.parse(fm.yaml).and_then(|root| {
+        let map = doc.mapping(&root, root.line, Owner::TOP, "front matter")?;
+        doc.check_keys(map, PHASE_FIELDS, &["title", "goal"]);
+        let title = doc.text(map, "title", true);
+        let goal = doc.text(map, "goal", true);
         let milestone = milestone(&mut doc, map);
         Some(PhaseDraft {
             title: title.unwrap_or_default(),
@@ -121,17 +124,17 @@ pub fn phase(path: &str, text: &str) -> (Option<PhaseDraft>, Vec<Problem>) {
     (draft, doc.problems)
 }
 
-fn milestone(doc: &mut Doc, map: &Mapping) -> Option<Milestone> {
-    let at = [Seg::Key("milestone")];
-    let value = map.get("milestone")?;
-    if value.is_null() {
+fn milestone(doc: &mut Doc, map: Fields) -> Option<Milestone> {
+    let (key, value) = map.get("milestone")?;
+    if value.value.is_null() {
         return None;
     }
-    let inner = doc.mapping(value, &at, "`milestone`")?;
-    doc.check_keys(inner, &at, "milestone", MILESTONE_FIELDS, MILESTONE_REQUIRED);
-    let title = doc.text(inner, &at, "title", true);
-    let description = doc.text(inner, &at, "description", true);
-    Some(Milestone { title: title?, description: description? })
+    let inner = doc.mapping(value, key.line, Owner::named("milestone"), "`milestone`")?;
+    doc.check_keys(inner, MILESTONE_FIELDS, MILESTONE_REQUIRED);
+    let title = doc.text(inner, "title", true);
+    let description = doc.text(inner, "description", true);
+    let checks = practice::checks(doc, inner, "milestone check");
+    Some(Milestone { title: title?, description: description?, checks })
 }
 
 pub fn skill(path: &str, text: &str) -> (Option<SkillDraft>, Vec<Problem>) {
@@ -139,21 +142,23 @@ pub fn skill(path: &str, text: &str) -> (Option<SkillDraft>, Vec<Problem>) {
         Ok(fm) => fm,
         Err(missing) => return (None, vec![Problem::new(path, 1, missing.message())]),
     };
-    let mut doc = Doc::new(path, fm.yaml, fm.yaml_first_line, fm.closing_line());
-    let Some(value) = doc.parse(fm.yaml) else { return (None, doc.problems) };
-    let Some(map) = doc.mapping(&value, &[], "front matter") else { return (None, doc.problems) };
-    doc.check_keys(map, &[], "", SKILL_FIELDS, SKILL_REQUIRED);
-    let id = doc.text(map, &[], "id", false).map(|id| (id, doc.line(&[Seg::Key("id")])));
-    let title = doc.text(map, &[], "title", true);
-    let summary = doc.text(map, &[], "summary", true);
-    let kind = doc.choice(map, &[], "kind", Kind::ALL, Kind::name);
-    let level = doc.choice(map, &[], "level", Level::ALL, Level::name);
-    let hours = doc.hours(map, &[], "hours");
-    let requires = doc.text_list(map, &[], "requires");
-    let tags = doc.text_list(map, &[], "tags").into_iter().map(|(tag, _)| tag).collect();
+    let mut doc = Doc::new(path, fm.yaml_first_line, fm.closing_line());
+    let Some(root) = doc.parse(fm.yaml) else { return (None, doc.problems) };
+    let Some(map) = doc.mapping(&root, root.line, Owner::TOP, "front matter") else { return (None, doc.problems) };
+    doc.check_keys(map, SKILL_FIELDS, SKILL_REQUIRED);
+    let id = doc.text(map, "id", false).map(|id| (id, map.get("id").map_or(1, |(key, _)| doc.line(key.line))));
+    let title = doc.text(map, "title", true);
+    let summary = doc.text(map, "summary", true);
+    let kind = doc.choice(map, "kind", Kind::ALL, Kind::name);
+    let level = doc.choice(map, "level", Level::ALL, Level::name);
+    let hours = doc.hours(map, "hours");
+    let requires = doc.text_list(map, "requires");
+    let tags = doc.text_list(map, "tags").into_iter().map(|(tag, _)| tag).collect();
     let resources = resources(&mut doc, map);
-    let checkpoints = doc.text_list(map, &[], "checkpoints").into_iter().map(|(c, _)| c).collect();
-    let aliases = doc.text_list(map, &[], "aliases");
+    let checkpoints = doc.text_list(map, "checkpoints").into_iter().map(|(c, _)| c).collect();
+    let aliases = doc.text_list(map, "aliases");
+    let checks = practice::checks(&mut doc, map, "check");
+    let quiz = practice::quiz(&mut doc, map);
     // Missing or wrong fields are already reported; a draft with defaults still lets the
     // cross-file checks (ids, prerequisites, cycles) report what else is wrong.
     let draft = SkillDraft {
@@ -168,27 +173,27 @@ pub fn skill(path: &str, text: &str) -> (Option<SkillDraft>, Vec<Problem>) {
         resources,
         checkpoints,
         aliases,
+        checks,
+        quiz,
         body: fm.body.to_string(),
     };
     (Some(draft), doc.problems)
 }
 
-fn resources(doc: &mut Doc, map: &Mapping) -> Vec<Resource> {
-    let items: Vec<Value> = doc.list(map, &[], "resources").into_iter().map(|(v, _)| v.clone()).collect();
+fn resources(doc: &mut Doc, map: Fields) -> Vec<Resource> {
+    let items = doc.list(map, "resources");
     let mut out = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        let at = [Seg::Key("resources"), Seg::Index(index)];
-        // Counted from 1, as an author counts the items of a list.
-        let owner = format!("resource {}", index + 1);
-        let Some(fields) = doc.mapping(item, &at, &owner) else { continue };
-        doc.check_keys(fields, &at, &owner, RESOURCE_FIELDS, RESOURCE_FIELDS);
-        let title = doc.text(fields, &at, "title", true);
-        let url = doc.text(fields, &at, "url", true);
-        let kind = doc.choice(fields, &at, "kind", ResourceKind::ALL, ResourceKind::name);
-        if let Some(url) = &url
+        let owner = Owner::item("resource", index);
+        let Some(fields) = doc.mapping(item, item.line, owner, &owner.to_string()) else { continue };
+        doc.check_keys(fields, RESOURCE_FIELDS, RESOURCE_FIELDS);
+        let title = doc.text(fields, "title", true);
+        let url = doc.text(fields, "url", true);
+        let kind = doc.choice(fields, "kind", ResourceKind::ALL, ResourceKind::name);
+        if let (Some(url), Some((at, _))) = (&url, fields.get("url"))
             && let Err(why) = check_url(url)
         {
-            doc.report(&[Seg::Key("resources"), Seg::Index(index), Seg::Key("url")], why);
+            doc.report(at.line, format!("{owner}: {why}"));
         }
         if let (Some(title), Some(url), Some(kind)) = (title, url, kind) {
             out.push(Resource { title, url, kind });

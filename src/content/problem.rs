@@ -1,4 +1,5 @@
 //! A content problem is data, not an early return: the loader collects every one it finds.
+//! Warnings (files it skipped) are the same shape, kept apart: they never stop a roadmap.
 
 use std::fmt;
 
@@ -24,27 +25,40 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every problem found in a roadmap folder, sorted by file and line.
+/// Every problem found in a roadmap folder, sorted by file and line, and the warnings found
+/// along the way (which alone would not have stopped it).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct Problems(pub Vec<Problem>);
+pub struct Problems {
+    problems: Vec<Problem>,
+    warnings: Vec<Problem>,
+}
 
 impl Problems {
+    pub fn new(problems: Vec<Problem>, warnings: Vec<Problem>) -> Self {
+        Problems { problems, warnings }
+    }
+
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.problems.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.problems.is_empty()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Problem> {
-        self.0.iter()
+        self.problems.iter()
+    }
+
+    pub fn warnings(&self) -> &[Problem] {
+        &self.warnings
     }
 }
 
+/// The problems, one per line; warnings are for `validate` to show.
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for problem in &self.0 {
+        for problem in &self.problems {
             writeln!(f, "{problem}")?;
         }
         Ok(())

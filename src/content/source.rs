@@ -46,7 +46,7 @@ pub struct RawDir {
     pub unreadable: Vec<String>,
     /// The folder itself could not be listed (already reported): its files are unknown.
     pub cannot_list: bool,
-    /// Markdown files the loader does not read (already reported), relative to the root.
+    /// Markdown files the loader does not read (a warning says so), relative to the root.
     pub ignored: Vec<String>,
 }
 
@@ -56,6 +56,9 @@ pub struct RawTree {
     pub roadmap_yaml: Option<RawFile>,
     pub dirs: Vec<RawDir>,
     pub problems: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+    /// Names beside the phase folders that look like a misspelled `roadmap.yaml`.
+    pub misnamed: Vec<String>,
 }
 
 mod builtin {
@@ -107,7 +110,12 @@ fn read_builtin() -> RawTree {
 
 /// Reads every listed file, on every core, with the checks that need no parsing.
 pub fn read_listing(listing: Listing, shown: &str) -> RawTree {
-    let mut tree = RawTree { problems: listing.problems, ..RawTree::default() };
+    let mut tree = RawTree {
+        problems: listing.problems,
+        warnings: listing.warnings,
+        misnamed: listing.misnamed,
+        ..RawTree::default()
+    };
     let root = listing.root.as_path();
     if let Some(listed) = &listing.roadmap_yaml {
         let mut found = Vec::new();

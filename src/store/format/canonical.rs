@@ -1,8 +1,8 @@
 //! A fast reader for the exact layout `emit` writes, so a progress file of thousands of
-//! entries (and their review logs) loads in a fraction of serde_yaml's time. It accepts only
-//! lines it fully understands and returns `None` for anything else (comments, quotes, notes,
-//! other spacing, older versions), which the full YAML parser then reads: for every text it
-//! accepts, the result is what serde_yaml would give (a property test holds it to that).
+//! entries (and their review logs) loads in a fraction of the YAML reader's time. It accepts
+//! only lines it fully understands and returns `None` for anything else (comments, quotes,
+//! notes, other spacing, older versions), which the YAML reader then reads: for every text it
+//! accepts, the result is what the YAML reader would give (a property test holds it to that).
 
 use std::collections::BTreeMap;
 use std::iter::Peekable;
@@ -49,7 +49,7 @@ type Lines<'a> = Peekable<std::str::Split<'a, char>>;
 
 /// `  <id>:` lines, each followed by its `    field: value` lines (and a list field's
 /// `      - item` lines), until a line at the left margin. The writer sorts entries by id:
-/// anything else is left to serde_yaml, and the sorted entries build the map in one pass.
+/// anything else is left to the YAML reader, and the sorted entries build the map in one pass.
 fn entries<'a, T: Default>(
     lines: &mut Lines<'a>,
     field: impl Fn(&mut T, &str, &str, &mut Lines<'a>, &mut u8) -> Option<()>,
@@ -61,7 +61,7 @@ fn entries<'a, T: Default>(
             return None;
         }
         let mut record = T::default();
-        // Each field once, as serde would insist; an entry with none is left to serde to refuse.
+        // Each field once, as the YAML reader insists; an entry with none is left to it to refuse.
         let mut seen = 0u8;
         while let Some(line) = lines.next_if(|line| line.starts_with("    ") && !line.starts_with("     ")) {
             let body = &line[4..];
@@ -166,7 +166,7 @@ fn trusted(lines: &mut Lines<'_>) -> Option<BTreeMap<String, String>> {
     while let Some(line) = lines.next_if(|line| line.starts_with(' ')) {
         let (key, digest) = line.strip_prefix("  ")?.split_once(": ")?;
         // A digest YAML reads as text: lowercase hex with a letter other than `e` in it (digits
-        // alone, or with an `e`, could read as a number, and are left to serde_yaml).
+        // alone, or with an `e`, could read as a number, and are left to the YAML reader).
         let hex = digest.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         if !plain_key(key) || !hex || !digest.bytes().any(|b| b"abcdf".contains(&b)) {
             return None;
@@ -197,7 +197,7 @@ pub(super) fn plain_key(key: &str) -> bool {
 }
 
 /// A project path as `emit` writes it unquoted: one that starts with `/` or `~` and holds only
-/// characters that never need quoting; anything else is left to serde_yaml.
+/// characters that never need quoting; anything else is left to the YAML reader.
 fn path(value: &str) -> Option<String> {
     let plain = value.starts_with(['/', '~'])
         && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"/._-+@~".contains(&b))
@@ -236,7 +236,7 @@ fn indexes(value: &str) -> Option<std::collections::BTreeSet<usize>> {
         .collect()
 }
 
-/// `8` or `7.5`, read as serde_yaml reads an f32 (through f64); the range is checked by the
+/// `8` or `7.5`, read as the YAML reader reads an f32 (through f64); the range is checked by the
 /// caller.
 fn number(value: &str) -> Option<f32> {
     let (whole, fraction) = value.split_once('.').unwrap_or((value, "0"));

@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::progress::{CheckRecord, CheckResult, Grade, Review};
+use crate::progress::{CheckRecord, CheckResult, Grade, MilestoneProgress, Review, SkillProgress, Status};
 
 fn date(text: &str) -> Date {
     text.parse().unwrap()
@@ -69,9 +69,9 @@ trusted:
 "
     );
     assert_eq!(parse(&text).unwrap(), progress);
-    assert_eq!(canonical::parse(&text), None, "a note is left to serde_yaml");
+    assert_eq!(canonical::parse(&text), None, "a note is left to the YAML reader");
     let without_note = text.replace("    note: |\n      Practised rebase on the todo app.\n", "");
-    assert_eq!(canonical::parse(&without_note), Some(parse_yaml(&without_note).unwrap()));
+    assert_eq!(canonical::parse(&without_note), Some(read::parse(&without_note).unwrap()));
 }
 
 #[test]
@@ -127,7 +127,10 @@ fn problems_carry_the_line_where_the_file_broke() {
     let text = "version: 1\nskills:\n  a/x:\n    status: finished\n";
     let Err(FormatError::Invalid { line, message }) = parse(text) else { panic!("accepted") };
     assert_eq!(line, Some(4));
-    assert!(message.contains("unknown variant `finished`"), "{message}");
+    assert_eq!(
+        message,
+        "skills.a/x.status: unknown status `finished`, expected one of `todo`, `doing`, `done`, `skipped`"
+    );
 }
 
 #[test]
@@ -179,6 +182,52 @@ fn a_key_written_twice_is_refused_at_its_second_line() {
     let field = "version: 1\nskills:\n  a/x:\n    status: done\nskills:\n  a/y:\n    status: done\n";
     let Err(FormatError::Invalid { line, message }) = parse(field) else { panic!("accepted") };
     assert_eq!((line, message.as_str()), (Some(5), "duplicate field `skills`"));
+}
+
+#[test]
+fn every_mistake_is_refused_at_the_line_the_parser_gives_however_it_is_written() {
+    let refused = |text: &str| match parse(text) {
+        Err(FormatError::Invalid { line: Some(line), message }) => (line, message),
+        other => panic!("{text:?} gave {other:?}"),
+    };
+    let head = "version: 2\nskills:\n";
+    for (body, line, message) in [
+        // A quoted id written twice, the second time in the other quotes.
+        (
+            "  'a/x':\n    status: done\n  \"a/x\":\n    status: todo\n",
+            5,
+            "skills: `a/x` is listed twice: merge the two entries into one",
+        ),
+        // A field written twice inside an entry.
+        ("  a/x:\n    status: done\n    note: hi\n    status: todo\n", 6, "skills.a/x: duplicate field `status`"),
+        // A value in a flow mapping on its own line.
+        (
+            "  a/x: {started: 2026-11-02,\n    status: nope}\n",
+            4,
+            "skills.a/x.status: unknown status `nope`, expected one of `todo`, `doing`, `done`, `skipped`",
+        ),
+        // An item of a flow list.
+        (
+            "  a/x:\n    status: done\n    checkpoints: [0,\n      two]\n",
+            6,
+            "skills.a/x.checkpoints: found the text \"two\", expected a whole number",
+        ),
+        // A tab where the entry's fields are indented.
+        ("  a/x:\n\tstatus: done\n", 4, "YAML does not allow tabs for indentation: use spaces"),
+        (
+            "  a/x:\n    status: done\n    colour: blue\n",
+            5,
+            "skills.a/x: unknown field `colour`, expected one of `status`, `tested_out`, `started`, `finished`, `checkpoints`, `note`, `reviewed`, `reviews`, `checks`",
+        ),
+    ] {
+        assert_eq!(refused(&format!("{head}{body}")), (line, message.to_string()), "{body}");
+    }
+    // A note, a project folder or an id that YAML would read as a number is still text.
+    let text = "version: 2\nskills:\n  2026:\n    status: doing\n    note: 42\nmilestones:\n  m:\n    project: 1e3\n";
+    let progress = parse(text).unwrap();
+    assert_eq!(progress.skills["2026"].note, "42");
+    assert_eq!(progress.milestones["m"].project.as_deref(), Some("1e3"));
+    assert_eq!(parse(&emit(&progress)).unwrap(), progress, "and is quoted when written");
 }
 
 #[test]
@@ -353,7 +402,7 @@ fn mutate(text: &str, edits: &[(usize, u8)]) -> String {
 
 proptest! {
     #[test]
-    fn the_fast_reader_agrees_with_serde_yaml_on_what_it_accepts(
+    fn the_fast_reader_agrees_with_the_yaml_reader_on_what_it_accepts(
         skills in prop::collection::btree_map(arb_id(), arb_record(), 0..6),
         milestones in prop::collection::btree_map(arb_id(), arb_milestone(), 0..3),
         hours in prop::option::of(prop_oneof![(1u8..60).prop_map(f32::from), 0.1f32..168.0]),
@@ -366,7 +415,7 @@ proptest! {
         let progress = Progress { weekly_hours: hours, skills, milestones, retention, trusted };
         let text = mutate(&emit(&progress), &edits);
         if let Some(fast) = canonical::parse(&text) {
-            prop_assert_eq!(parse_yaml(&text).map_err(|e| format!("{e:?}\n{text}")), Ok(fast));
+            prop_assert_eq!(read::parse(&text).map_err(|e| format!("{e:?}\n{text}")), Ok(fast));
         }
     }
 }
@@ -400,7 +449,7 @@ fn the_fast_reader_takes_the_files_it_writes() {
     progress.trusted.insert("my-roadmap".into(), "9f86d081884c7d65".into());
     let text = emit(&progress);
     assert_eq!(canonical::parse(&text), Some(progress));
-    // A note, a comment or a quoted id is left to serde_yaml.
+    // A note, a comment or a quoted id is left to the YAML reader.
     for other in ["    note: hi", "# a comment", "  \"odd id\":"] {
         let edited = text.replacen("skills:\n", &format!("skills:\n{other}\n"), 1);
         assert_eq!(canonical::parse(&edited), None, "{other}");
