@@ -3,8 +3,9 @@
 //! closed, another instance's save). `App::update` takes them; it answers with an `Effect`
 //! for the loop to perform. This module sits below both `app` and `keymap`.
 
+use crate::checks::Job;
 use crate::geometry::Geometry;
-use crate::progress::{Progress, Status};
+use crate::progress::{CheckResult, Grade, Progress, Status};
 
 /// Which key table applies: the screen, or the field being edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +15,10 @@ pub enum Mode {
     Skill,
     Search,
     Help,
+    /// Answering a quiz.
+    Quiz,
+    /// Deciding whether to trust another roadmap's checks.
+    Trust,
     /// Editing a skill's note.
     Note,
     /// Typing the weekly hours.
@@ -81,6 +86,20 @@ pub enum Action {
     EditNoteInEditor,
     /// Open the selected resource (or the first) with the system's opener.
     OpenResource,
+    /// Run the checks of the selected skill or milestone (or stop them while they run).
+    RunChecks,
+    /// Trust the roadmap's checks, as shown, and run them.
+    TrustChecks,
+    /// Answer the quiz of the selected skill; on Home, every quiz due for review.
+    Practice,
+    /// Pick a quiz choice by its number (from 0).
+    Pick(usize),
+    /// Pick or unpick the quiz choice the cursor is on.
+    ToggleChoice,
+    /// The grade to record at the end of a quiz.
+    SetGrade(Grade),
+    /// Mark the skill known: every answer right on a skill not started.
+    TestOut,
     /// Set the hours a week you plan to study.
     EditHours,
     /// Type a character into the field being edited.
@@ -121,6 +140,43 @@ pub enum Action {
     NoteEdited { skill: usize, outcome: EditorOutcome },
     /// The opener for a link was started, or could not be.
     Opened { url: String, error: Option<String> },
+    /// What the worker running checks says (`run` tells which run it belongs to).
+    CheckReport { run: u64, report: CheckReport },
+}
+
+impl Action {
+    /// Whether this reports something that happened outside (a frame drawn, a save, another
+    /// instance, the editor, a check) rather than something the learner asked for.
+    pub fn is_news(&self) -> bool {
+        matches!(
+            self,
+            Action::Resize { .. }
+                | Action::Drawn(_)
+                | Action::Saved(_)
+                | Action::SaveFailed(_)
+                | Action::ReloadFailed(_)
+                | Action::ProgressChanged(_)
+                | Action::NoteEdited { .. }
+                | Action::Opened { .. }
+                | Action::CheckReport { .. }
+        )
+    }
+}
+
+/// What the worker running a skill's or milestone's checks says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckReport {
+    Started(usize),
+    /// `result` is `None` when the check was stopped before it ended.
+    Finished {
+        index: usize,
+        result: Option<CheckResult>,
+        said: String,
+        tail: String,
+    },
+    /// The checks could not run at all (the project folder is missing, say).
+    Failed(String),
+    Done,
 }
 
 /// What came back from the learner's editor.
@@ -154,4 +210,9 @@ pub enum Effect {
     EditNote { skill: usize, note: String },
     /// Open a link with the system's opener, in the background.
     Open { url: String },
+    /// Run these checks on a worker thread, in the project folder (the current folder when
+    /// none is set), and report each result as `Action::CheckReport`.
+    RunChecks { run: u64, folder: Option<String>, jobs: Vec<Job> },
+    /// Stop the checks of that run: the worker kills what is running.
+    CancelChecks { run: u64 },
 }

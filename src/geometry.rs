@@ -68,6 +68,10 @@ pub struct Geometry {
     /// Results a page of search shows.
     pub search_page: usize,
     pub help: Scroll,
+    /// The quiz's text (a question, its explanation), when taller than the screen.
+    pub quiz: Scroll,
+    /// The list of commands in the trust question.
+    pub trust: Scroll,
 }
 
 impl Geometry {

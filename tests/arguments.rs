@@ -31,7 +31,7 @@ fn unknown_subcommands_name_the_closest() {
     );
     let run = sandbox.run(&["stauts"]);
     assert_usage_error(&sandbox, &run, &["stauts"]);
-    assert!(run.stderr.contains("tip: some similar subcommands exist: 'start', 'status'"), "{}", run.stderr);
+    assert!(run.stderr.contains("tip: some similar subcommands exist: 'trust', 'start', 'status'"), "{}", run.stderr);
 }
 
 #[test]

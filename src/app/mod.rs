@@ -2,20 +2,24 @@
 //! here draws or writes files; the event loop performs the effects (save, quit, suspend) and
 //! hands back what it learns (a frame's geometry, a save's result) as actions too.
 
+mod checks;
 mod derived;
 mod editor;
 mod home;
 mod map;
 mod mouse;
+mod quiz;
 pub mod search;
 mod skill;
 
 use ratatui::layout::Rect;
 
-pub use crate::action::{Action, EditorOutcome, Effect, Mode};
+pub use crate::action::{Action, CheckReport, EditorOutcome, Effect, Mode};
+pub use checks::{ChecksRun, TrustPrompt};
 pub use derived::Derived;
 pub use editor::Editor;
 pub use map::{MapState, Pane};
+pub use quiz::{QuizState, Session as ReviewSession};
 pub use search::{Hit, SearchState};
 pub use skill::{Item, SkillFocus, SkillState};
 
@@ -84,6 +88,15 @@ pub struct App {
     pub area: Rect,
     /// Where the last frame put things: pages, scroll ends, what a click lands on.
     pub geometry: Geometry,
+    /// The quiz being answered, over the screen.
+    pub quiz: Option<QuizState>,
+    /// The last run of checks (under way, or finished and still shown).
+    pub checks: Option<ChecksRun>,
+    /// Asking whether to trust the roadmap's checks.
+    pub trust_prompt: Option<TrustPrompt>,
+    /// The built-in roadmap, whose checks run without the trust question.
+    pub builtin: bool,
+    next_run: u64,
     undo: Vec<Change>,
 }
 
@@ -105,6 +118,11 @@ impl App {
             derived: Derived::default(),
             area: Rect::new(0, 0, 80, 24),
             geometry: Geometry { usable: true, ..Geometry::default() },
+            quiz: None,
+            checks: None,
+            trust_prompt: None,
+            builtin: true,
+            next_run: 0,
             undo: Vec::new(),
         };
         app.refresh();
@@ -118,7 +136,11 @@ impl App {
 
     /// The key table of the screen (or field) under any help overlay.
     pub fn screen_mode(&self) -> Mode {
-        if self.skill.editor.is_some() && matches!(self.screen, Screen::Skill(_)) {
+        if self.trust_prompt.is_some() {
+            Mode::Trust
+        } else if self.quiz.is_some() {
+            Mode::Quiz
+        } else if self.skill.editor.is_some() && matches!(self.screen, Screen::Skill(_)) {
             Mode::Note
         } else if self.hours_input.is_some() {
             Mode::Hours
@@ -135,10 +157,9 @@ impl App {
     /// Applies one action; returns what the event loop must do, if anything.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         // What the loop learned changes the state without being an answer to the learner.
-        let action = match self.learn(action) {
-            Ok(effect) => return effect,
-            Err(action) => action,
-        };
+        if action.is_news() {
+            return self.learn(action);
+        }
         // Below the smallest usable size only a notice shows: a key must not act unseen.
         if !self.geometry.usable && action != Action::Quit {
             return None;
@@ -166,17 +187,17 @@ impl App {
     }
 
     /// Actions that report what happened outside (a frame, a save, another instance, the
-    /// editor): handled here, or given back (`Err`) when the learner asked for something.
-    fn learn(&mut self, action: Action) -> Result<Option<Effect>, Action> {
+    /// editor, a check).
+    fn learn(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Resize { width, height } => {
                 self.area = Rect::new(0, 0, width, height);
-                Ok(None)
+                None
             }
             Action::Drawn(geometry) => {
                 self.geometry = geometry;
                 self.clamp_scrolls();
-                Ok(None)
+                None
             }
             Action::Saved(merged) => {
                 if merged != self.progress {
@@ -184,23 +205,23 @@ impl App {
                     self.refresh();
                     self.settle();
                 }
-                Ok(None)
+                None
             }
             Action::ProgressChanged(merged) => {
                 self.progress = merged;
                 self.refresh();
                 self.settle();
-                Ok(None)
+                None
             }
             Action::SaveFailed(error) => {
                 let first = error.lines().next().unwrap_or(&error);
                 self.warn(format!("Not saved: {first}"));
-                Ok(None)
+                None
             }
             Action::ReloadFailed(error) => {
                 let first = error.lines().next().unwrap_or(&error);
                 self.warn(format!("Another change to the progress file could not be read: {first}"));
-                Ok(None)
+                None
             }
             Action::NoteEdited { skill, outcome } => {
                 self.message = None;
@@ -208,7 +229,12 @@ impl App {
                 if effect.is_some() {
                     self.refresh();
                 }
-                Ok(effect)
+                effect
+            }
+            Action::CheckReport { run, report } => {
+                let effect = self.check_report(run, report);
+                self.settle();
+                effect
             }
             Action::Opened { url, error } => {
                 self.message = Some(match error {
@@ -218,9 +244,9 @@ impl App {
                         error: true,
                     },
                 });
-                Ok(None)
+                None
             }
-            other => Err(other),
+            _ => None,
         }
     }
 
@@ -253,6 +279,8 @@ impl App {
         }
         match self.mode() {
             Mode::Help => self.help_update(action),
+            Mode::Quiz => self.quiz_update(action),
+            Mode::Trust => self.trust_update(action),
             Mode::Note => self.note_update(action),
             Mode::Hours => self.hours_update(action),
             Mode::Search => self.search_update(action),
@@ -290,6 +318,20 @@ impl App {
                 if let Some(skill) = self.selected_skill() {
                     return self.mark_reviewed(skill);
                 }
+            }
+            Action::RunChecks => {
+                if let Some(target) = self.selected_target() {
+                    return self.run_checks(target);
+                }
+                self.say("Select a skill or a phase to run its checks".to_string());
+            }
+            Action::Practice => {
+                match (self.screen, self.selected_skill()) {
+                    (Screen::Home, _) => self.start_review_session(),
+                    (_, Some(skill)) => self.start_quiz(skill, None),
+                    (_, None) => self.say("Select a skill to answer its quiz".to_string()),
+                }
+                return None;
             }
             Action::Undo => return self.undo(),
             _ => {}
@@ -337,6 +379,17 @@ impl App {
             Screen::Roadmap => self.map_selected_skill(),
             Screen::Skill(index) => Some(index),
             Screen::Search => self.search.hits.get(self.search.selected).map(|h| h.skill),
+        }
+    }
+
+    /// What the check key acts on: the selected skill, or a phase's milestone (the phase list
+    /// on the Roadmap, a milestone step on Home).
+    pub fn selected_target(&self) -> Option<crate::suggest::Target> {
+        use crate::suggest::Target;
+        match self.screen {
+            Screen::Roadmap if self.map.pane == Pane::Phases => Some(Target::Milestone(self.map.phase)),
+            Screen::Home => self.home_items().get(self.home_row).map(|s| s.target),
+            _ => self.selected_skill().map(Target::Skill),
         }
     }
 

@@ -16,6 +16,8 @@ pub enum SkillFocus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
     Checkpoint(usize),
+    /// One of the skill's checks, by index.
+    Check(usize),
     /// A prerequisite, by skill index.
     Requires(usize),
     /// A skill this one unlocks, by skill index.
@@ -40,6 +42,7 @@ impl App {
     pub fn skill_items(&self, skill: usize) -> Vec<Item> {
         let s = &self.roadmap.skills[skill];
         let mut items: Vec<Item> = (0..s.checkpoint_count).map(Item::Checkpoint).collect();
+        items.extend((0..s.checks.len()).map(Item::Check));
         items.extend(s.requires.iter().map(|&r| Item::Requires(r)));
         items.extend(self.roadmap.unlocks(skill).iter().map(|&u| Item::Unlocks(u)));
         items.extend((0..self.roadmap.page(skill).resources.len()).map(Item::Resource));
@@ -92,6 +95,7 @@ impl App {
     fn open_item(&mut self, skill: usize) -> Option<Effect> {
         match self.selected_item(skill)? {
             Item::Checkpoint(checkpoint) => return self.toggle_checkpoint(skill, checkpoint),
+            Item::Check(_) => return self.run_checks(crate::suggest::Target::Skill(skill)),
             Item::Requires(other) | Item::Unlocks(other) => self.open_skill(other),
             Item::Resource(resource) => {
                 return Some(Effect::Open { url: self.roadmap.page(skill).resources[resource].url.clone() });

@@ -126,6 +126,38 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "good")]
         grade: GradeArg,
     },
+    /// Run a skill's checks, or a phase's milestone checks, in your project folder
+    Check {
+        /// Skill id, or a phase id for its milestone
+        id: String,
+        /// Run them in this folder instead of the phase's project folder
+        #[arg(long = "in", value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Run them again whenever a file in the folder changes, until Ctrl-C
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Show every command another roadmap's checks would run, and trust them to run
+    Trust {
+        /// Trust them without asking
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Answer a skill's quiz: asked on a terminal, or graded at once with --answers
+    Quiz {
+        /// Skill id
+        id: String,
+        /// Your answers, one per question, as choice indexes counted from 0 (`1,0+2,2`: `+`
+        /// between several choices)
+        #[arg(long, value_name = "LIST")]
+        answers: Option<String>,
+        /// Record this grade instead of the one the score suggests
+        #[arg(long, value_enum)]
+        grade: Option<GradeArg>,
+        /// With every answer right on a skill not started: mark it known (tested out)
+        #[arg(long)]
+        test_out: bool,
+    },
     /// Show or set a phase's project folder, where the checks of the phase run
     Project {
         /// Phase id, e.g. foundations

@@ -2,6 +2,7 @@
 
 mod args;
 mod changes;
+mod check;
 mod color;
 mod commands;
 mod env;
@@ -14,8 +15,10 @@ mod pager;
 mod paint;
 mod plan;
 mod project;
+mod quiz;
 mod scaffold;
 mod session;
+mod trust;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -178,6 +181,9 @@ fn ignore_file_size_signal() {
 /// The error that ended the run, on standard error, inert like everything else printed: it
 /// may quote a typed id, a file name or a value from a file.
 fn report(failure: &Failure, painter: Painter) {
+    if matches!(failure, Failure::Silent) {
+        return;
+    }
     let mut stderr = std::io::stderr().lock();
     let mut out = Output::new(&mut stderr, painter, true, 80);
     let label = Span::styled("error:", painter.theme.error);
@@ -241,6 +247,12 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<Loaded, Failure>
         Some(Command::Review { id, grade }) => {
             let index = session.find(id)?;
             changes::review(&mut session, out, index, (*grade).into())?;
+        }
+        Some(Command::Check { id, dir, watch }) => check::check(&mut session, out, id, dir.as_deref(), *watch)?,
+        Some(Command::Trust { yes }) => trust::trust(&mut session, out, *yes)?,
+        Some(Command::Quiz { id, answers, grade, test_out }) => {
+            let index = session.find(id)?;
+            quiz::quiz(&mut session, out, index, answers.as_deref(), grade.map(Into::into), *test_out)?;
         }
         Some(Command::Project { phase, dir, forget }) => {
             let index = session.find_phase(phase)?;

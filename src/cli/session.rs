@@ -22,6 +22,10 @@ pub enum Failure {
     /// Already printed in full; only this summary is left to say. Exit 1.
     #[error("{0}")]
     Reported(String),
+    /// Already said in the output (a check that failed, a quiz abandoned): nothing more to
+    /// print, exit 1.
+    #[error("")]
+    Silent,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{0:#}")]
@@ -130,6 +134,8 @@ pub struct Session {
     pub today: Date,
     /// Ids in the state file that this roadmap does not have (kept, mentioned once).
     pub orphans: Vec<String>,
+    /// The roadmap is the built-in one, whose checks run without being trusted first.
+    pub builtin: bool,
 }
 
 impl Session {
@@ -145,7 +151,8 @@ impl Session {
         let roadmap = roadmap?;
         let (store, mut progress) = opened.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         let orphans = progress.adopt_aliases(&roadmap);
-        Ok(Session { roadmap, store, progress, today, orphans })
+        let builtin = source == Source::Builtin;
+        Ok(Session { roadmap, store, progress, today, orphans, builtin })
     }
 
     /// Saves the progress (merged with other instances' changes) and keeps the merged result.

@@ -62,6 +62,8 @@ const STATUS: &[Binding] = &[
     bind(&[ch('r')], Action::SetStatus(Status::Todo), "back to todo"),
     bind(&[ch('v')], Action::MarkReviewed, "reviewed today (a done skill): the next review moves on"),
     bind(&[ch('u')], Action::Undo, "undo the last change"),
+    bind(&[ch('p')], Action::Practice, "practice: its quiz (on Home: every quiz due for review)"),
+    bind(&[ch('R')], Action::RunChecks, "run its checks in your project folder (R again stops them)"),
 ];
 
 const MOVE: &[Binding] = &[
@@ -149,6 +151,42 @@ const HOURS: &[Binding] = &[
     bind(&[ctrl('z')], Action::Suspend, "suspend to the shell"),
 ];
 
+const QUIZ: &[Binding] = &[
+    bind(&[ch('1')], Action::Pick(0), "pick choice 1 (2 to 6 likewise)"),
+    bind(&[ch('2')], Action::Pick(1), "pick choice 2"),
+    bind(&[ch('3')], Action::Pick(2), "pick choice 3"),
+    bind(&[ch('4')], Action::Pick(3), "pick choice 4"),
+    bind(&[ch('5')], Action::Pick(4), "pick choice 5"),
+    bind(&[ch('6')], Action::Pick(5), "pick choice 6"),
+    bind(UP, Action::Up, "the choice above"),
+    bind(DOWN, Action::Down, "the choice below"),
+    bind(&[ch(' ')], Action::ToggleChoice, "pick or unpick the choice under the cursor"),
+    bind(&[key(KeyCode::Enter)], Action::Open, "answer; then the next question; at the end, record the grade"),
+    bind(&[key(KeyCode::Right)], Action::Right, "the next question; at the end, a higher grade"),
+    bind(&[key(KeyCode::Left)], Action::Left, "at the end, a lower grade"),
+    bind(&[ch('a')], Action::SetGrade(crate::progress::Grade::Again), "at the end: grade again (forgotten)"),
+    bind(&[ch('h')], Action::SetGrade(crate::progress::Grade::Hard), "at the end: grade hard"),
+    bind(&[ch('g')], Action::SetGrade(crate::progress::Grade::Good), "at the end: grade good"),
+    bind(&[ch('e')], Action::SetGrade(crate::progress::Grade::Easy), "at the end: grade easy"),
+    bind(&[ch('t')], Action::TestOut, "at the end: mark a skill not started known (tested out)"),
+    bind(&[key(KeyCode::PageUp)], Action::PageUp, "scroll the text up"),
+    bind(&[key(KeyCode::PageDown)], Action::PageDown, "scroll the text down"),
+    bind(&[key(KeyCode::Esc)], Action::Back, "leave the quiz (nothing more is recorded)"),
+    bind(&[ch('?')], Action::ToggleHelp, "this help"),
+    bind(&[ctrl('c')], Action::Quit, "quit"),
+    bind(&[ctrl('z')], Action::Suspend, "suspend to the shell"),
+];
+
+const TRUST: &[Binding] = &[
+    bind(&[ch('y')], Action::TrustChecks, "trust these commands, and run the checks"),
+    bind(&[ch('n'), key(KeyCode::Esc)], Action::Back, "do not trust them: nothing runs"),
+    bind(UP, Action::Up, "scroll up"),
+    bind(DOWN, Action::Down, "scroll down"),
+    bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
+    bind(&[key(KeyCode::PageDown)], Action::PageDown, "page down"),
+    bind(&[ctrl('c')], Action::Quit, "quit"),
+];
+
 /// The tables that apply in a mode, most specific first.
 pub fn tables(mode: Mode) -> Vec<&'static [Binding]> {
     match mode {
@@ -157,13 +195,15 @@ pub fn tables(mode: Mode) -> Vec<&'static [Binding]> {
         Mode::Skill => vec![SKILL, STATUS, MOVE, GLOBAL],
         Mode::Search => vec![SEARCH],
         Mode::Help => vec![HELP],
+        Mode::Quiz => vec![QUIZ],
+        Mode::Trust => vec![TRUST],
         Mode::Note => vec![NOTE],
         Mode::Hours => vec![HOURS],
     }
 }
 
 /// Every table with a name, for documentation (the README's key table is checked against it).
-pub fn groups() -> [(&'static str, &'static [Binding]); 10] {
+pub fn groups() -> [(&'static str, &'static [Binding]); 12] {
     [
         ("Everywhere", GLOBAL),
         ("Moving", MOVE),
@@ -172,6 +212,8 @@ pub fn groups() -> [(&'static str, &'static [Binding]); 10] {
         ("Roadmap", ROADMAP),
         ("Skill", SKILL),
         ("Search", SEARCH),
+        ("A quiz", QUIZ),
+        ("Trusting a roadmap's checks", TRUST),
         ("Editing a note", NOTE),
         ("Weekly hours", HOURS),
         ("Help", HELP),
@@ -224,6 +266,8 @@ pub fn mode_name(mode: Mode) -> &'static str {
         Mode::Skill => "a skill's page",
         Mode::Search => "Search",
         Mode::Help => "Help",
+        Mode::Quiz => "a quiz",
+        Mode::Trust => "trusting checks",
         Mode::Note => "editing a note",
         Mode::Hours => "weekly hours",
     }

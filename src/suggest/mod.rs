@@ -1,6 +1,7 @@
 //! What to do next, and why: pure functions of the roadmap, the progress and today's date.
 //! The same input always gives the same output; every list is sorted by a total order.
 
+pub mod evidence;
 mod pace;
 mod phases;
 mod rank;
@@ -12,6 +13,7 @@ pub(crate) mod words;
 use crate::content::Roadmap;
 use crate::progress::{Date, Progress};
 
+pub use evidence::{Evidence, evidence};
 pub use pace::{Pace, PhasePace, pace};
 pub use phases::current_phase;
 pub use review::{memory, next_review, scheduler};

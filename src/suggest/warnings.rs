@@ -13,9 +13,34 @@ const STALE_AFTER_DAYS: i64 = 30;
 
 pub(super) fn warnings(view: &View, today: Date) -> Vec<Warning> {
     let mut warnings = done_before_prerequisites(view);
+    warnings.extend(done_while_checks_fail(view));
     warnings.extend(working_ahead(view));
     warnings.extend(stale(view, today));
     warnings
+}
+
+/// Done skills whose last run of a check (on the command as it is now) failed.
+fn done_while_checks_fail(view: &View) -> Vec<Warning> {
+    use super::evidence::{checks, current, records};
+    let mut found = Vec::new();
+    for (index, skill) in view.roadmap.skills.iter().enumerate() {
+        if skill.checks.is_empty() || view.status(index) != Status::Done {
+            continue;
+        }
+        let target = super::Target::Skill(index);
+        let records = records(view.roadmap, view.progress, target);
+        let failed = checks(view.roadmap, target).iter().enumerate().find_map(|(i, check)| {
+            let record = current(check, i + 1, records)?;
+            (record.result == crate::progress::CheckResult::Fail).then_some((check, record.date))
+        });
+        if let Some((check, date)) = failed {
+            let message =
+                format!("{} is done but its check \u{201c}{}\u{201d} failed on {date}", skill.title, check.title);
+            found.push((skill.phase, &skill.id, Warning { skill: Some(index), message }));
+        }
+    }
+    found.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    found.into_iter().map(|(_, _, warning)| warning).collect()
 }
 
 /// Done skills with a prerequisite still open, naming both; by phase, then id.

@@ -8,11 +8,12 @@ mod editor;
 mod signals;
 mod terminal;
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
-use crate::action::{Action, Effect};
+use crate::action::{Action, CheckReport, Effect};
 use crate::app::App;
 use crate::keymap;
 use crate::store::Store;
@@ -34,6 +35,11 @@ pub(crate) struct Tutor {
     /// Whether the terminal is ours now (raw mode, alternate screen, mouse): false while the
     /// tutor is suspended or an editor runs, so an exit then leaves the terminal alone.
     pub owned: bool,
+    /// The checks running (or last run) on a worker thread, and which run they are.
+    pub worker: Option<(u64, crate::checks::Worker)>,
+    /// The lock this state sits behind, for the worker's reports to come back through.
+    me: Weak<Mutex<Tutor>>,
+    control: Weak<Control>,
 }
 
 /// What a step left the session to do.
@@ -51,8 +57,18 @@ pub fn run(app: App, store: Store, theme: crate::ui::theme::Theme) -> anyhow::Re
     // Handlers first: from here on, a signal is queued for the signal thread, never fatal.
     let (control, pending) = signals::install()?;
     let terminal = terminal::take_over()?;
-    let tutor = Tutor { app, store, ui: Ui::new(theme), terminal, owned: true };
+    let tutor = Tutor {
+        app,
+        store,
+        ui: Ui::new(theme),
+        terminal,
+        owned: true,
+        worker: None,
+        me: Weak::new(),
+        control: Arc::downgrade(&control),
+    };
     let shared = Arc::new(Mutex::new(tutor));
+    lock(&shared).me = Arc::downgrade(&shared);
     signals::spawn(pending, Arc::clone(&shared), Arc::clone(&control))?;
     let result = session(&shared, &control);
     let mut tutor = lock(&shared);
@@ -64,7 +80,20 @@ pub fn run(app: App, store: Store, theme: crate::ui::theme::Theme) -> anyhow::Re
         terminal::give_back();
         tutor.owned = false;
     }
+    // Checks still running are stopped, their process groups killed, before the program ends;
+    // the worker is waited for without the lock, which its last report may need.
+    let worker = stop_checks(&mut tutor);
+    drop(tutor);
+    drop(worker);
     result
+}
+
+/// Stops the checks under way, if any; the caller drops (waits for) the worker once it no
+/// longer holds the tutor's lock.
+pub(crate) fn stop_checks(tutor: &mut Tutor) -> Option<crate::checks::Worker> {
+    let (_, worker) = tutor.worker.take()?;
+    worker.cancel();
+    Some(worker)
 }
 
 fn lock(shared: &Mutex<Tutor>) -> MutexGuard<'_, Tutor> {
@@ -119,8 +148,11 @@ fn session(shared: &Mutex<Tutor>, control: &Control) -> anyhow::Result<()> {
 }
 
 impl Tutor {
-    /// Draws a frame and hands its geometry to the app.
+    /// Draws a frame and hands its geometry to the app; nothing while the terminal is not ours.
     pub fn draw(&mut self) -> std::io::Result<()> {
+        if !self.owned {
+            return Ok(());
+        }
         let Tutor { app, ui, terminal, .. } = self;
         let mut geometry = None;
         terminal.draw(|frame| geometry = Some(ui.draw(app, frame)))?;
@@ -158,10 +190,59 @@ impl Tutor {
                     let error = crate::launch::open_in_background(&url).err().map(|e| e.to_string());
                     self.app.update(Action::Opened { url, error })
                 }
+                Effect::RunChecks { run, folder, jobs } => {
+                    let failed = self.start_checks(run, folder, jobs);
+                    failed.and_then(|report| self.app.update(Action::CheckReport { run, report }))
+                }
+                Effect::CancelChecks { run } => {
+                    if let Some((_, worker)) = self.worker.as_ref().filter(|(r, _)| *r == run) {
+                        worker.cancel();
+                    }
+                    None
+                }
                 Effect::Quit => return Ok(Flow::Quit),
             };
         }
         Ok(Flow::Go)
+    }
+
+    /// Starts a worker on the checks; each of its reports comes back through the lock as an
+    /// action, and the screen is redrawn. `Some` when they cannot start at all.
+    fn start_checks(&mut self, run: u64, folder: Option<String>, jobs: Vec<crate::checks::Job>) -> Option<CheckReport> {
+        let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let folder = folder.map_or(here, PathBuf::from);
+        let folder = match crate::checks::project_folder(&folder) {
+            Ok(folder) => folder,
+            Err(error) => return Some(CheckReport::Failed(error.to_string())),
+        };
+        // The previous run has ended (a run is only started when none is under way), so
+        // waiting for its thread here never waits on this lock.
+        self.worker = None;
+        let (me, control) = (self.me.clone(), self.control.clone());
+        let started = crate::checks::Worker::start(folder, jobs, move |report| {
+            let (Some(shared), Some(control)) = (me.upgrade(), control.upgrade()) else { return };
+            let mut tutor = lock(&shared);
+            let report = match report {
+                crate::checks::Report::Started { index } => CheckReport::Started(index),
+                crate::checks::Report::Finished { index, outcome } => CheckReport::Finished {
+                    index,
+                    result: check_result(&outcome.verdict),
+                    said: outcome.verdict.to_string(),
+                    tail: outcome.output.last_lines(6).to_string(),
+                },
+                crate::checks::Report::Error(error) => CheckReport::Failed(error.to_string()),
+                crate::checks::Report::Done => CheckReport::Done,
+            };
+            let _ = tutor.handle(Action::CheckReport { run, report }, &control);
+            let _ = tutor.draw();
+        });
+        match started {
+            Ok(worker) => {
+                self.worker = Some((run, worker));
+                None
+            }
+            Err(error) => Some(CheckReport::Failed(format!("cannot start a worker thread ({error})"))),
+        }
     }
 
     /// Performs `Save` effects at once (the rest are left for the caller).
@@ -183,6 +264,18 @@ impl Tutor {
             return Ok(());
         }
         self.store.save(&self.app.progress).map(|_| ()).map_err(Into::into)
+    }
+}
+
+/// How a verdict is recorded; `None` for a run that was stopped before it ended.
+fn check_result(verdict: &crate::checks::Verdict) -> Option<crate::progress::CheckResult> {
+    use crate::checks::Verdict;
+    use crate::progress::CheckResult;
+    match verdict {
+        Verdict::Pass => Some(CheckResult::Pass),
+        Verdict::Cannot { .. } => Some(CheckResult::Cannot),
+        Verdict::Fail { .. } | Verdict::TimedOut => Some(CheckResult::Fail),
+        Verdict::Cancelled => None,
     }
 }
 

@@ -50,6 +50,10 @@ pub fn spawn(mut signals: Signals, shared: Arc<Mutex<Tutor>>, control: Arc<Contr
                 }
                 continue;
             }
+            // Checks under way are stopped first (their process groups killed), without the
+            // lock, which the worker's last report may need.
+            let worker = super::stop_checks(&mut lock(&shared));
+            drop(worker);
             let mut tutor = lock(&shared);
             // As `q` would: a note being typed is kept, then saved with the rest.
             tutor.app.update(Action::Quit);

@@ -157,6 +157,15 @@ fn phase_text(app: &View, width: u16) -> Text<'static> {
         lines.extend(wrap::wrap(&heading, usize::from(width)).into_iter().map(wrap::to_line));
         lines.extend(wrap::wrap_plain(&milestone.title, theme.accent, usize::from(width)));
         lines.extend(wrap::wrap_plain(&milestone.description, theme.text, usize::from(width)));
+        if !milestone.checks.is_empty() {
+            let target = crate::suggest::Target::Milestone(app.map.phase);
+            lines.push(Line::raw(""));
+            let heading = super::checks::summary(app, target).unwrap_or_default();
+            lines.extend(wrap::wrap_plain(&heading, theme.subheading, usize::from(width)));
+            for index in 0..milestone.checks.len() {
+                lines.extend(super::checks::lines(app, target, index, usize::from(width)));
+            }
+        }
     }
     lines.push(Line::raw(""));
     let intro = app.layouts.get(Key::PhaseIntro(app.map.phase), width, || markdown::render(&phase.intro, width, theme));
@@ -193,6 +202,10 @@ pub fn skill_text(app: &View, index: usize, width: u16) -> Text<'static> {
     };
     linked("Requires", &skill.requires, &mut lines);
     linked("Unlocks", app.roadmap.unlocks(index), &mut lines);
+    if let Some(checks) = super::checks::summary(app, crate::suggest::Target::Skill(index)) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(checks, theme.subheading));
+    }
     if skill.checkpoint_count > 0 {
         lines.push(Line::raw(""));
         let ticked = record.checkpoints.iter().filter(|&&c| c < skill.checkpoint_count).count();

@@ -2,6 +2,7 @@
 //! the app's state: a frame is drawn from a [`View`] of it, and drawing yields the frame's
 //! [`Geometry`] (what is where, page sizes, scroll ends) for the loop to hand back to `update`.
 
+mod checks;
 pub mod help;
 pub mod home;
 pub mod layout;
@@ -9,9 +10,11 @@ mod layouts;
 pub mod map;
 pub mod markdown;
 pub mod parts;
+mod quiz;
 mod search;
 pub mod skill;
 pub mod theme;
+mod trust;
 
 use std::cell::RefCell;
 use std::ops::Deref;
@@ -79,6 +82,12 @@ impl Ui {
         status_bar(&view, chrome.bottom, buf);
         if let Some(input) = &app.hours_input {
             hours_prompt(&view, input, chrome.body, buf);
+        }
+        if app.quiz.is_some() {
+            quiz::render(&view, chrome.body, buf);
+        }
+        if let Some(prompt) = app.trust_prompt {
+            trust::render(&view, prompt, chrome.body, buf);
         }
         if let Some(scroll) = app.help {
             help::render(&view, scroll, chrome.body, buf);
@@ -261,6 +270,8 @@ fn hints(app: &View) -> Vec<&'static str> {
         },
         Mode::Search => vec!["type to search", "Enter open", "↑↓ select", "Esc back"],
         Mode::Help => vec!["↑↓ scroll", "g G top, bottom", "Esc close"],
+        Mode::Quiz => quiz::hints(app),
+        Mode::Trust => vec!["y trust and run", "↑↓ scroll", "n or Esc: do not trust"],
         Mode::Note => vec!["typing a note", "Enter new line", "Esc done (saved)"],
         Mode::Hours => vec!["hours a week", "Enter keep", "Esc cancel"],
     }

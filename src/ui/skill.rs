@@ -92,6 +92,7 @@ fn item_lines(app: &View, skill: usize, item: Item, width: usize) -> Vec<Line<'s
     let s = &app.roadmap.skills[skill];
     let record = app.progress.get(&s.id);
     let (lead, text, style) = match item {
+        Item::Check(i) => return super::checks::lines(app, crate::suggest::Target::Skill(skill), i, width),
         Item::Checkpoint(i) => {
             let ticked = record.is_some_and(|r| r.checkpoints.contains(&i));
             let style = if ticked { theme.done } else { theme.text };
@@ -128,7 +129,12 @@ fn item_lines(app: &View, skill: usize, item: Item, width: usize) -> Vec<Line<'s
 fn items(app: &View, skill: usize, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let focused = app.skill.focus == SkillFocus::Items;
-    let mut block = parts::block(theme, " Checkpoints · links · note ", focused);
+    let title = if app.roadmap.skills[skill].checks.is_empty() {
+        " Checkpoints · links · note "
+    } else {
+        " Checkpoints · checks · links · note "
+    };
+    let mut block = parts::block(theme, title, focused);
     let inner = block.inner(area);
     let items = app.skill_items(skill);
     let width = usize::from(inner.width);
