@@ -6,7 +6,7 @@ use std::path::Path;
 
 use roadmap_tutor::app::{Action, App, Effect, Item, Message, Mode, Pane, Screen, SkillFocus};
 use roadmap_tutor::content::{Source, load};
-use roadmap_tutor::progress::{Date, Status};
+use roadmap_tutor::progress::{Date, Grade, Status};
 use roadmap_tutor::ui::Ui;
 use roadmap_tutor::ui::theme::Theme;
 
@@ -503,4 +503,89 @@ fn the_selected_step_stays_selected_when_the_list_reorders() {
     assert_eq!(step(&mut app, Action::SetStatus(Status::Doing)), Some(Effect::Save));
     assert_eq!(app.home_row, 0);
     assert_eq!(app.home_selected_skill(), Some(decomposition));
+}
+
+/// Answers the quiz open on screen: for each question, its picks (0-based), then Enter to
+/// answer and Enter to go on.
+fn answer(app: &mut App, picks: &[&[usize]]) {
+    for choices in picks {
+        for &choice in *choices {
+            step(app, Action::Pick(choice));
+        }
+        step(app, Action::Open);
+        step(app, Action::Open);
+    }
+}
+
+#[test]
+fn a_quiz_asks_one_question_at_a_time_and_records_the_grade_chosen() {
+    let mut app = fixture();
+    let decomposition = skill_index(&app, "basics/decomposition");
+    app.open_skill(decomposition);
+    step(&mut app, Action::Practice);
+    assert_eq!(app.mode(), Mode::Quiz);
+    // Enter answers with the choice under the cursor; the explanation shows before moving on.
+    step(&mut app, Action::Down);
+    step(&mut app, Action::Open);
+    let quiz = app.quiz.as_ref().unwrap();
+    assert_eq!((quiz.current, quiz.results.clone(), quiz.answered()), (0, vec![true], true));
+    assert!(screen(&app).iter().any(|r| r.contains("Small steps can each be run and checked")));
+    step(&mut app, Action::Open);
+    // Several right answers: each picked, one wrong pick makes it wrong.
+    answer(&mut app, &[&[0, 1, 2], &[1]]);
+    let quiz = app.quiz.as_ref().unwrap();
+    assert_eq!((quiz.results.clone(), quiz.grade), (vec![true, false, true], Some(Grade::Hard)));
+    assert!(screen(&app).iter().any(|r| r.contains("2 of 3 right.")), "{}", screen(&app).join("\n"));
+    step(&mut app, Action::SetGrade(Grade::Easy));
+    assert_eq!(step(&mut app, Action::Open), Some(Effect::Save));
+    assert_eq!(app.quiz, None);
+    let log = &app.progress.get("basics/decomposition").unwrap().reviews;
+    assert_eq!(log.last().map(|r| (r.date, r.grade)), Some((app.today, Grade::Easy)));
+    assert!(
+        app.message.as_ref().unwrap().text.starts_with("Problem decomposition: reviewed today (easy); the next review")
+    );
+}
+
+#[test]
+fn leaving_a_quiz_records_nothing_and_a_skill_not_started_can_be_tested_out() {
+    let mut app = fixture();
+    let decomposition = skill_index(&app, "basics/decomposition");
+    let before = app.progress.clone();
+    app.open_skill(decomposition);
+    step(&mut app, Action::Practice);
+    answer(&mut app, &[&[1]]);
+    step(&mut app, Action::Back);
+    assert_eq!((app.quiz.is_none(), &app.progress), (true, &before));
+    assert_eq!(app.message.as_ref().unwrap().text, "Quiz left: nothing recorded");
+
+    // Not started yet, every answer right: t marks it known.
+    step(&mut app, Action::SetStatus(Status::Todo));
+    step(&mut app, Action::Practice);
+    answer(&mut app, &[&[1], &[0, 2], &[1]]);
+    assert!(app.quiz_may_test_out());
+    assert_eq!(step(&mut app, Action::TestOut), Some(Effect::Save));
+    let record = app.progress.get("basics/decomposition").unwrap();
+    assert_eq!((record.status, record.tested_out), (Status::Done, true));
+    assert_eq!(app.message.as_ref().unwrap().text, "Problem decomposition: tested out, it counts as done");
+}
+
+#[test]
+fn the_review_session_from_home_runs_every_quiz_due_then_says_when_the_next_falls() {
+    let mut app = fixture();
+    // Problem decomposition was done on 2026-11-05 and is due by now; it is the only skill
+    // with a quiz.
+    step(&mut app, Action::Practice);
+    let quiz = app.quiz.as_ref().expect("a session starts");
+    assert_eq!(
+        (quiz.skill, quiz.session.as_ref().map(|s| s.queue.len())),
+        (skill_index(&app, "basics/decomposition"), Some(0))
+    );
+    answer(&mut app, &[&[1], &[0, 2], &[1]]);
+    assert_eq!(step(&mut app, Action::Open), Some(Effect::Save));
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.starts_with("Review session done: 1 reviewed; the next review falls on 2026-"), "{said}");
+    // Nothing is due now.
+    step(&mut app, Action::Practice);
+    assert!(app.quiz.is_none());
+    assert!(app.message.as_ref().unwrap().text.starts_with("No quiz is due for review; the next falls on "));
 }

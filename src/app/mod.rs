@@ -121,7 +121,8 @@ impl App {
             quiz: None,
             checks: None,
             trust_prompt: None,
-            builtin: true,
+            // Until told otherwise, a roadmap's checks ask to be trusted.
+            builtin: false,
             next_run: 0,
             undo: Vec::new(),
         };

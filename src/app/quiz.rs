@@ -257,7 +257,7 @@ impl App {
         }
         if recorded {
             let next = self.soonest_review();
-            self.say(format!("{title}: a {grade} review recorded{next}"));
+            self.say(format!("{title}: reviewed today ({grade}){next}"));
         } else {
             let status = self.progress.status(&id);
             self.say(format!("{title} is {status}: practice only, the schedule is kept for done skills"));

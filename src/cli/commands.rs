@@ -140,6 +140,13 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
             out.hanging(&format!("{:>3}. {mark} ", i + 1), checkpoint)?;
         }
     }
+    checks(session, out, index)?;
+    if !page.quiz.is_empty() {
+        out.line("")?;
+        out.line(Span::styled("Quiz", theme.heading))?;
+        let count = crate::suggest::words::count(page.quiz.len(), "question");
+        out.hanging("  ", &format!("{count}: `roadmap quiz {}` asks them", skill.id))?;
+    }
     if !record.note.is_empty() {
         out.line("")?;
         out.line(Span::styled("Note", theme.heading))?;
@@ -148,6 +155,37 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
         }
     }
     Ok(())
+}
+
+/// A skill's checks, each with its last result on the command as it is now.
+fn checks(session: &Session, out: &mut Output, index: usize) -> io::Result<()> {
+    use crate::progress::CheckResult;
+    use crate::suggest::{Target, evidence};
+    let target = Target::Skill(index);
+    let checks = evidence::checks(&session.roadmap, target);
+    if checks.is_empty() {
+        return Ok(());
+    }
+    let theme = out.painter.theme;
+    let found = evidence::evidence(&session.roadmap, &session.progress, target);
+    out.line("")?;
+    let summary = if found.verified() {
+        format!("Checks: all {} passed, verified", found.total)
+    } else {
+        format!("Checks: {} of {} checks passed", found.passed, found.total)
+    };
+    out.line(Span::styled(summary, theme.heading))?;
+    let records = evidence::records(&session.roadmap, &session.progress, target);
+    for (i, check) in checks.iter().enumerate() {
+        let (mark, when) = match evidence::current(check, i + 1, records) {
+            Some(r) if r.result == CheckResult::Pass => ("✓", format!("passed {}", r.date)),
+            Some(r) if r.result == CheckResult::Fail => ("✗", format!("failed {}", r.date)),
+            Some(r) => ("?", format!("could not run {}", r.date)),
+            None => ("·", "not run yet".to_string()),
+        };
+        out.hanging(&format!("  {mark} "), &format!("{} ({when})", check.title))?;
+    }
+    out.hanging("  ", &format!("`roadmap check {}` runs them in your project folder", session.roadmap.skills[index].id))
 }
 
 fn format_hours(hours: f32) -> String {

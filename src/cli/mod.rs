@@ -133,8 +133,9 @@ fn run_tui(cli: &Cli) -> Result<(), Failure> {
     let session = Session::open(cli)?;
     let theme = theme(cli, use_color(cli, true));
     let orphan_note = session.orphan_note();
-    let Session { roadmap, store, progress, today, .. } = session;
+    let Session { roadmap, store, progress, today, builtin, .. } = session;
     let mut app = crate::app::App::new(roadmap, progress, today);
+    app.builtin = builtin;
     if let Some(note) = orphan_note {
         app.say(note);
     }

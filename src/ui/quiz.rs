@@ -138,7 +138,10 @@ fn finish_lines(app: &View, width: u16) -> Vec<Line<'static>> {
     if !wrong.is_empty() {
         lines.push(Line::raw(""));
         let list: Vec<String> = wrong.iter().map(ToString::to_string).collect();
-        lines.extend(wrap::wrap_plain(&format!("To read again: question {}.", list.join(", ")), theme.dim, w));
+        let list: Vec<&str> = list.iter().map(String::as_str).collect();
+        let noun = if list.len() == 1 { "question" } else { "questions" };
+        let text = format!("To read again: {noun} {}.", crate::suggest::words::and_list(&list));
+        lines.extend(wrap::wrap_plain(&text, theme.dim, w));
     }
     lines
 }

@@ -34,12 +34,17 @@ fn nonzero(n: u16) -> NonZeroU16 {
 impl Tui {
     /// Starts `roadmap` with `args` and `env` (on top of a clean environment) in a terminal of
     /// `cols` x `rows`.
-    #[allow(unsafe_code)]
     pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Tui {
+        Tui::spawn_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), args, env, cols, rows)
+    }
+
+    /// As `spawn`, with `dir` as the working directory.
+    #[allow(unsafe_code)]
+    pub fn spawn_in(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Tui {
         let pair = native_pty_system().openpty(size(cols, rows)).expect("a pty");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_roadmap"));
         command.args(args);
-        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        command.cwd(dir);
         command.env_clear();
         command.env("TERM", "xterm-256color");
         command.env("PATH", std::env::var("PATH").unwrap_or_default());

@@ -1,0 +1,128 @@
+//! The built-in roadmap's checks on real projects: the foundations milestone's checks pass on a
+//! small real Python project that meets its description (a package run with `python -m`, tests
+//! with pytest, a README, a lock of its dev tools, a history of described commits) and fail
+//! in an empty folder. The project is built from `tests/fixtures/projects/foundations` in a
+//! temporary folder, with its git history made commit by commit and a virtual environment
+//! that has pytest (`target/test-python`, made once; `.ci/run` makes it first).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+use common::Sandbox;
+
+/// A virtual environment with pytest, made once per machine under `target/`.
+fn python_with_pytest() -> PathBuf {
+    static MADE: Mutex<()> = Mutex::new(());
+    let _one_at_a_time = MADE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let venv = common::manifest_path("target/test-python");
+    let python = venv.join("bin/python3");
+    let has_pytest =
+        |python: &Path| Command::new(python).args(["-c", "import pytest"]).status().is_ok_and(|s| s.success());
+    if has_pytest(&python) {
+        return venv;
+    }
+    let made = Command::new("python3").args(["-m", "venv"]).arg(&venv).status();
+    assert!(made.is_ok_and(|s| s.success()), "these tests need python3 with its venv module");
+    let installed = Command::new(&python).args(["-m", "pip", "install", "--quiet", "pytest"]).status();
+    assert!(
+        installed.is_ok_and(|s| s.success()) && has_pytest(&python),
+        "could not install pytest into {} (it needs PyPI once)",
+        venv.display()
+    );
+    venv
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Learner")
+        .env("GIT_AUTHOR_EMAIL", "learner@example.com")
+        .env("GIT_COMMITTER_NAME", "Learner")
+        .env("GIT_COMMITTER_EMAIL", "learner@example.com")
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+/// The fixture project in a temporary folder, committed one small step at a time, with the
+/// virtual environment linked in as `.venv`.
+fn foundations_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "--quiet", "--initial-branch=main"]);
+    let fixture = common::manifest_path("tests/fixtures/projects/foundations");
+    let steps: &[(&[&str], &str)] = &[
+        (&[".gitignore"], "Ignore the virtual environment and caches"),
+        (&["pyproject.toml"], "Describe the project in pyproject.toml"),
+        (&["requirements-dev.txt"], "Pin pytest for development"),
+        (&["src/expenses/__init__.py"], "Start the expenses package"),
+        (&["src/expenses/summary.py"], "Read expenses from CSV with exact amounts"),
+        (&["tests/test_summary.py"], "Test totals, sorting and bad input"),
+        (&["src/expenses/cli.py"], "Add the command line with one-line errors"),
+        (&["src/expenses/__main__.py"], "Run the tool with python -m expenses"),
+        (&["README.md"], "Explain how to set up, run and test the tool"),
+    ];
+    for (files, message) in steps {
+        for file in *files {
+            let to = root.join(file);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(fixture.join(file), &to).unwrap();
+        }
+        git(root, &["add", "."]);
+        git(root, &["commit", "--quiet", "-m", message]);
+    }
+    std::fs::write(
+        root.join("README.md"),
+        std::fs::read_to_string(fixture.join("README.md")).unwrap() + "\nMIT licensed.\n",
+    )
+    .unwrap();
+    git(root, &["commit", "--quiet", "-am", "Say the license in the README"]);
+    std::os::unix::fs::symlink(python_with_pytest(), root.join(".venv")).unwrap();
+    dir
+}
+
+fn check(sandbox: &Sandbox, target: &str, dir: &Path) -> common::Run {
+    sandbox.run(&["check", target, "--in", dir.to_str().unwrap()])
+}
+
+#[test]
+fn the_foundations_milestone_passes_on_a_real_project_and_fails_in_an_empty_folder() {
+    let sandbox = Sandbox::new();
+    let project = foundations_project();
+    let passed = check(&sandbox, "foundations", project.path());
+    assert_eq!(passed.code, 0, "{}\n{}", passed.stdout, passed.stderr);
+    let lines: Vec<&str> = passed.stdout.lines().collect();
+    assert_eq!(lines.len(), 6, "{}", passed.stdout);
+    assert!(lines.iter().all(|line| line.split('\t').nth(2) == Some("pass")), "{}", passed.stdout);
+    // The project is left as it was: no caches, nothing new but the linked environment (a
+    // link, which `.venv/` in .gitignore does not cover).
+    let status =
+        Command::new("git").args(["status", "--porcelain", "--ignored"]).current_dir(project.path()).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&status.stdout), "?? .venv\n");
+
+    let empty = tempfile::tempdir().unwrap();
+    let failed = check(&sandbox, "foundations", empty.path());
+    assert_eq!(failed.code, 1, "{}", failed.stdout);
+    let results: Vec<&str> = failed.stdout.lines().filter_map(|line| line.split('\t').nth(2)).collect();
+    assert_eq!(results.len(), 6, "{}", failed.stdout);
+    assert!(results.iter().all(|r| *r == "fail" || *r == "cannot"), "{}", failed.stdout);
+}
+
+#[test]
+fn a_broken_test_fails_the_milestone_with_pytests_own_words() {
+    let sandbox = Sandbox::new();
+    let project = foundations_project();
+    let tests = project.path().join("tests/test_summary.py");
+    let text = std::fs::read_to_string(&tests).unwrap().replace("Decimal(\"0.30\")", "Decimal(\"0.31\")");
+    std::fs::write(&tests, text).unwrap();
+    let failed = check(&sandbox, "foundations", project.path());
+    assert_eq!(failed.code, 1);
+    assert!(failed.stdout.starts_with("foundations\t1\tfail\tThe tests pass\n"), "{}", failed.stdout);
+    assert!(sandbox.state_text().contains("      - 1 fail 2026-11-21 "), "{}", sandbox.state_text());
+}
