@@ -103,14 +103,21 @@ fn render_milestone(out: &mut String, milestone: &MilestoneReport) {
         Status::Todo => "Not started".to_string(),
     };
     let _ = writeln!(out, "Status: {when}.\n");
+    if milestone.verified {
+        let _ = writeln!(out, "Verified: all {} of its checks passed.\n", milestone.checks.len());
+    }
 }
 
 fn render_skill(out: &mut String, skill: &SkillReport) {
     let _ = writeln!(out, "- **{}**: {}\\", escape(&skill.title), escape(&skill.summary));
     let mut facts = vec![match skill.status {
+        Status::Done if skill.tested_out => dated("Tested out", skill.finished, skill.started),
         Status::Done => dated("Done", skill.finished, skill.started),
         _ => since("In progress", skill.started),
     }];
+    if skill.verified {
+        facts.push(format!("verified by {}", plural(skill.checks.len(), "check")));
+    }
     if let Some(reviewed) = skill.reviewed {
         facts.push(format!("reviewed {reviewed}"));
     }

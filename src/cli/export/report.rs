@@ -54,6 +54,8 @@ pub struct Totals {
     pub hours_done: f32,
     pub milestones: usize,
     pub milestones_done: usize,
+    /// Skills whose checks all passed on the commands as they are now.
+    pub verified: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -73,6 +75,18 @@ pub struct MilestoneReport {
     pub status: Status,
     pub started: Option<Date>,
     pub finished: Option<Date>,
+    pub checks: Vec<CheckReport>,
+    /// Every check passed.
+    pub verified: bool,
+}
+
+/// One check and its last run on the command as it is now (`result` and `date` are `null`
+/// when it has not run, or ran an older command).
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    pub title: String,
+    pub result: Option<&'static str>,
+    pub date: Option<Date>,
 }
 
 #[derive(Debug, Serialize)]
@@ -90,10 +104,25 @@ pub struct SkillReport {
     pub started: Option<Date>,
     pub finished: Option<Date>,
     pub reviewed: Option<Date>,
+    /// Marked done by answering every question of its quiz before starting it.
+    pub tested_out: bool,
+    /// Every recall of the skill, by date: finishing it, quizzes, reviews.
+    pub reviews: Vec<ReviewReport>,
+    /// When FSRS schedules the next review (done skills only).
+    pub next_review: Option<Date>,
     pub checkpoints: Vec<CheckpointReport>,
     pub checkpoints_met: usize,
+    pub checks: Vec<CheckReport>,
+    /// Every check passed.
+    pub verified: bool,
     /// The learner's note; `null` when there is none.
     pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReviewReport {
+    pub date: Date,
+    pub grade: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -138,6 +167,9 @@ pub fn build(roadmap: &Roadmap, progress: &Progress, as_of: Date) -> Report {
                     status: record.status,
                     started: record.started,
                     finished: record.finished,
+                    checks: check_reports(roadmap, progress, crate::suggest::Target::Milestone(index)),
+                    verified: crate::suggest::evidence(roadmap, progress, crate::suggest::Target::Milestone(index))
+                        .verified(),
                 }
             });
             let mut totals = totals(&skills);
@@ -197,7 +229,13 @@ fn skill_report(roadmap: &Roadmap, progress: &Progress, index: usize) -> SkillRe
         .enumerate()
         .map(|(i, text)| CheckpointReport { text: text.clone(), met: record.checkpoints.contains(&i) })
         .collect();
+    let target = crate::suggest::Target::Skill(index);
     SkillReport {
+        tested_out: record.tested_out,
+        reviews: record.reviews.iter().map(|r| ReviewReport { date: r.date, grade: r.grade.name() }).collect(),
+        next_review: crate::suggest::next_review(progress, &skill.id).map(|m| m.due),
+        checks: check_reports(roadmap, progress, target),
+        verified: crate::suggest::evidence(roadmap, progress, target).verified(),
         id: skill.id.clone(),
         title: skill.title.clone(),
         summary: page.summary.clone(),
@@ -214,6 +252,19 @@ fn skill_report(roadmap: &Roadmap, progress: &Progress, index: usize) -> SkillRe
         checkpoints,
         note: Some(record.note).filter(|note| !note.trim().is_empty()),
     }
+}
+
+fn check_reports(roadmap: &Roadmap, progress: &Progress, target: crate::suggest::Target) -> Vec<CheckReport> {
+    use crate::suggest::evidence;
+    let records = evidence::records(roadmap, progress, target);
+    evidence::checks(roadmap, target)
+        .iter()
+        .enumerate()
+        .map(|(i, check)| {
+            let record = evidence::current(check, i + 1, records);
+            CheckReport { title: check.title.clone(), result: record.map(|r| r.result.name()), date: record.map(|r| r.date) }
+        })
+        .collect()
 }
 
 fn totals<'a>(skills: impl IntoIterator<Item = &'a SkillReport>) -> Totals {
@@ -235,6 +286,7 @@ fn totals<'a>(skills: impl IntoIterator<Item = &'a SkillReport>) -> Totals {
         hours_done: done().fold(0.0, |sum, s| sum + s.hours),
         milestones: 0,
         milestones_done: 0,
+        verified: skills.iter().filter(|s| s.verified).count(),
     }
 }
 
