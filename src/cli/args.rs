@@ -148,6 +148,23 @@ pub enum Command {
         /// The folder to create (it must not exist yet, or be empty)
         dir: PathBuf,
     },
+    /// Commit your progress file in its git repository, pull, and push (sets up the merge driver)
+    Sync {
+        /// Print the git commands it would run, and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Git's merge driver for the progress file (`git config merge.roadmap-progress.driver`)
+    MergeFile {
+        /// The common ancestor's version (git's %O)
+        base: PathBuf,
+        /// This side's version, replaced by the merged file (git's %A)
+        ours: PathBuf,
+        /// The other side's version (git's %B)
+        theirs: PathBuf,
+        /// The file's name in the repository, for messages (git's %P)
+        name: Option<PathBuf>,
+    },
     /// Print a completion script for your shell (see the README for where to put it)
     Completions {
         /// The shell to complete in

@@ -8,6 +8,7 @@ mod env;
 mod export;
 mod generate;
 mod list;
+mod merge_file;
 mod next;
 mod output;
 mod pager;
@@ -15,6 +16,7 @@ mod paint;
 mod plan;
 mod scaffold;
 mod session;
+mod sync;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -247,7 +249,14 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<Loaded, Failure>
         }
         Some(Command::Plan { hours }) => plan::plan(&mut session, out, *hours)?,
         Some(Command::Export(args)) => export::run(&session, out, args)?,
-        Some(Command::Validate { .. } | Command::New { .. } | Command::Completions { .. } | Command::Man) => {
+        Some(
+            Command::Validate { .. }
+            | Command::New { .. }
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Sync { .. }
+            | Command::MergeFile { .. },
+        ) => {
             unreachable!("run_without_session handled it")
         }
     }
@@ -263,6 +272,10 @@ fn run_without_session(cli: &Cli, out: &mut Output) -> Option<Result<Loaded, Fai
         Command::New { dir } => nothing(scaffold::new_roadmap(dir, out)),
         Command::Completions { shell } => nothing(generate::completions(*shell, out)),
         Command::Man => nothing(generate::man_page(out)),
+        Command::Sync { dry_run } => nothing(sync::sync(cli, *dry_run, out)),
+        Command::MergeFile { base, ours, theirs, name } => {
+            nothing(merge_file::merge_file(base, ours, theirs, name.as_deref()))
+        }
         _ => return None,
     })
 }
