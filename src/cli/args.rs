@@ -3,10 +3,12 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
 
 use crate::progress::Status;
 
 use super::color::ThemeChoice;
+use super::complete::{phase_ids, skill_ids};
 use super::export::ExportArgs;
 
 /// An interactive tutor for a career roadmap. With no command, opens the terminal UI.
@@ -61,7 +63,7 @@ pub enum Command {
     /// Every skill with its id, status, level and title
     List {
         /// Only the skills of this phase (an id from `roadmap status`; may be repeated)
-        #[arg(long, value_name = "PHASE", value_delimiter = ',')]
+        #[arg(long, value_name = "PHASE", value_delimiter = ',', add = ArgValueCompleter::new(phase_ids))]
         phase: Vec<String>,
         /// Only the skills with this status (may be repeated)
         #[arg(long, value_enum, value_name = "STATUS", value_delimiter = ',')]
@@ -70,6 +72,7 @@ pub enum Command {
     /// A skill as readable text: summary, body, resources, checkpoints
     Show {
         /// Skill id, e.g. foundations/git-basics (or git-basics, or a word of its title, when unique)
+        #[arg(add = ArgValueCompleter::new(skill_ids))]
         id: String,
         /// Print straight to the terminal instead of through $PAGER
         #[arg(long)]
@@ -78,30 +81,31 @@ pub enum Command {
     /// Mark skills as in progress
     Start {
         /// Skill ids (see `roadmap list`)
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCompleter::new(skill_ids))]
         ids: Vec<String>,
     },
     /// Mark skills as done
     Done {
         /// Skill ids (see `roadmap list`)
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCompleter::new(skill_ids))]
         ids: Vec<String>,
     },
     /// Mark skills as skipped (already known, or not for you); they count as met
     Skip {
         /// Skill ids (see `roadmap list`)
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCompleter::new(skill_ids))]
         ids: Vec<String>,
     },
     /// Put skills back to todo (notes and ticked checkpoints are kept)
     Reset {
         /// Skill ids (see `roadmap list`)
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCompleter::new(skill_ids))]
         ids: Vec<String>,
     },
     /// List a skill's checkpoints, or tick the ones numbered (ticking twice keeps them ticked)
     Tick {
         /// Skill id
+        #[arg(add = ArgValueCompleter::new(skill_ids))]
         id: String,
         /// Checkpoint numbers as `show` and this command list them (1, 2, ...)
         #[arg(value_name = "N")]
@@ -113,6 +117,7 @@ pub enum Command {
     /// Untick a skill's numbered checkpoints (as `tick --untick`)
     Untick {
         /// Skill id
+        #[arg(add = ArgValueCompleter::new(skill_ids))]
         id: String,
         /// Checkpoint numbers as `show` and `tick` list them (1, 2, ...)
         #[arg(required = true, value_name = "N")]
@@ -121,11 +126,13 @@ pub enum Command {
     /// Mark a done skill as reviewed today; the next review moves to the next step (7, 30, 90 days)
     Review {
         /// Skill id
+        #[arg(add = ArgValueCompleter::new(skill_ids))]
         id: String,
     },
     /// A phase's milestone project: show it, or mark it started, done, or back to todo
     Milestone {
         /// Phase id, e.g. foundations
+        #[arg(add = ArgValueCompleter::new(phase_ids))]
         phase: String,
         /// What to do with it (default: show it)
         action: Option<MilestoneAction>,

@@ -4,6 +4,7 @@ mod args;
 mod changes;
 mod color;
 mod commands;
+pub mod complete;
 mod env;
 mod export;
 mod generate;
@@ -35,6 +36,9 @@ use output::Output;
 
 /// Runs the program with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
+    // A shell asking for completions (`COMPLETE=bash roadmap -- ...`) is answered and the
+    // process ends here, before anything else is printed.
+    complete::answer_if_asked();
     ignore_file_size_signal();
     grow_the_heap_in_large_steps();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
