@@ -298,11 +298,12 @@ fn a_dry_run_prints_the_git_commands_and_changes_nothing() {
     assert!(lines[0].starts_with("roadmap sync --dry-run: nothing changed; in "), "{}", run.stdout);
     for expected in [
         "  git config merge.roadmap-progress.name 'roadmap-tutor progress file'",
-        "  echo '/progress.yaml merge=roadmap-progress' >> .gitattributes",
+        "  echo '/progress.yaml merge=roadmap-progress' >> .git/info/attributes",
         "  git fetch --quiet origin",
-        "  git add -- progress.yaml .gitattributes",
-        "  git commit --quiet -m 'roadmap sync: 1 change in progress.yaml' -- progress.yaml .gitattributes",
+        "  git add -- progress.yaml",
+        "  git commit --quiet -m 'roadmap sync: 1 change in progress.yaml' -- progress.yaml",
         "  git rebase --quiet refs/remotes/origin/main    # if origin/main has commits this branch lacks",
+        "  echo '/progress.yaml merge=roadmap-progress' >> .gitattributes    # unless the pull brought it",
         "  git push --quiet origin HEAD:refs/heads/main    # if this branch has commits origin/main lacks",
     ] {
         assert!(lines.contains(&expected), "no `{expected}` in:\n{}", run.stdout);
@@ -312,4 +313,88 @@ fn a_dry_run_prints_the_git_commands_and_changes_nothing() {
     assert_eq!(laptop.git(&["config", "--list", "--local"]), config);
     assert_eq!(laptop.git(&["status", "--porcelain"]), "?? progress.yaml\n?? progress.yaml.lock\n");
     assert_eq!(laptop.subjects(), ["dotfiles"]);
+}
+
+#[test]
+fn pull_rebase_false_merges_and_the_driver_merges_there_too() {
+    let (_world, laptop, desktop) = world();
+    desktop.git(&["config", "pull.rebase", "false"]);
+    laptop.ok(&["sync"]);
+    laptop.set_note("foundations/git-basics", "laptop\n");
+    laptop.ok(&["sync"]);
+    desktop.set_note("foundations/git-basics", "desktop\n");
+    assert_eq!(desktop.ok(&["sync"]).stdout, "committed 1 change, pulled 1 change from origin/main and pushed\n");
+    laptop.ok(&["sync"]);
+    let text = assert_in_step(&laptop, &desktop);
+    assert!(text.contains("laptop") && text.contains("desktop") && text.contains(NOTE_SEPARATOR), "{text}");
+    let parents = desktop.git(&["log", "-1", "--format=%p"]);
+    assert_eq!(parents.split_whitespace().count(), 2, "a merge commit, as pull.rebase=false asks");
+}
+
+#[test]
+fn a_progress_file_reached_through_a_symlink_syncs_where_it_lives() {
+    let (_world, laptop, desktop) = world();
+    // The progress file in a folder of the repository, the default path a link to it.
+    std::fs::create_dir(laptop.repo.join("roadmap")).unwrap();
+    let link = laptop.sandbox.home.path().join("progress-link.yaml");
+    std::os::unix::fs::symlink(laptop.repo.join("roadmap/progress.yaml"), &link).unwrap();
+    let run = |args: &[&str]| {
+        let mut command = laptop.sandbox.command();
+        git_env(&mut command).env("ROADMAP_STATE", &link).args(args);
+        common::output(&mut command)
+    };
+    assert_eq!(run(&["done", "foundations/git-basics"]).code, 0);
+    let said = run(&["sync"]);
+    assert_eq!(
+        (said.code, said.stdout.as_str()),
+        (0, "committed and pushed 1 change to origin/main\n"),
+        "{}",
+        said.stderr
+    );
+    assert!(link.is_symlink(), "the link stays a link");
+    assert_eq!(
+        std::fs::read_to_string(laptop.repo.join(".gitattributes")).unwrap(),
+        "/roadmap/progress.yaml merge=roadmap-progress\n"
+    );
+    desktop.ok(&["sync"]);
+    assert!(desktop.repo.join("roadmap/progress.yaml").is_file());
+    assert_eq!(laptop.git(&["status", "--porcelain"]), "");
+}
+
+#[test]
+fn an_ignored_progress_file_is_refused_before_anything_changes() {
+    let (_world, laptop, _) = world();
+    std::fs::write(laptop.repo.join(".gitignore"), "*.yaml\n").unwrap();
+    laptop.ok(&["done", "foundations/git-basics"]);
+    let run = laptop.roadmap(&["sync"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("git ignores progress.yaml"), "{}", run.stderr);
+    assert!(!laptop.repo.join(".gitattributes").exists());
+    assert_eq!(laptop.subjects(), ["dotfiles"]);
+}
+
+#[test]
+fn a_progress_file_from_the_upstream_that_does_not_load_stops_the_sync_cleanly() {
+    let (_world, laptop, desktop) = world();
+    laptop.ok(&["done", "foundations/git-basics"]);
+    laptop.ok(&["sync"]);
+    desktop.ok(&["sync"]);
+    // A hand edit gone wrong, committed and pushed with git itself.
+    std::fs::write(laptop.state(), "version: 2\nskills:\n  foundations/git-basics:\n    status: finished\n").unwrap();
+    laptop.git(&["commit", "--quiet", "-am", "by hand"]);
+    laptop.git(&["push", "--quiet"]);
+    desktop.ok(&["start", "foundations/python-setup"]);
+    let before = (desktop.text(), desktop.git(&["rev-parse", "HEAD"]));
+    let run = desktop.roadmap(&["sync"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("git could not merge progress.yaml with the one from origin/main"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the other side (THEIRS) does not load")
+            || run.stderr.contains("this side (OURS) does not load"),
+        "the driver's reason: {}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("line 4"), "{}", run.stderr);
+    assert_eq!((desktop.text(), desktop.git(&["rev-parse", "HEAD"])), before);
+    assert!(!desktop.text().contains("<<<<<<<"));
 }

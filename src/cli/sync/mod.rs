@@ -1,11 +1,13 @@
 //! `roadmap sync`: commits the progress file in the git repository that holds it, takes in the
 //! upstream's commits (git merging the progress file with `roadmap merge-file`), and pushes.
-//! It commits nothing but the progress file (and the `.gitattributes` line it adds), checks
-//! everything it can before it changes anything, and puts back what it did when a step fails.
+//! It commits nothing but the progress file (and the `.gitattributes` line it adds, alone),
+//! checks everything it can before it changes anything, and puts back what it did when a step
+//! fails.
 
 mod diff;
 mod git;
 mod repo;
+mod report;
 mod setup;
 
 use std::path::Path;
@@ -17,48 +19,28 @@ use crate::cli::output::Output;
 use crate::cli::session::{self, Failure};
 use crate::progress::Progress;
 use crate::store::{self, Store};
-use crate::suggest::words::count;
 use git::command_line;
 use repo::{Integrate, Repo};
-use setup::{Setup, Undo};
+use report::Report;
+use setup::Setup;
 
 pub fn sync(cli: &Cli, dry_run: bool, out: &mut Output) -> Result<(), Failure> {
     // Opened as every command opens it: symlinks resolved, and a file that does not load is
     // refused here rather than committed.
     let (store, _) = Store::open(session::state_path(cli)?)?;
-    let repo = Repo::find(store.path())?;
+    let file = store.path();
+    let repo = Repo::find(file)?;
     let program = std::env::current_exe()
         .map_err(|e| Failure::Other(anyhow!("cannot tell where this roadmap program is ({e}), for git to run it")))?;
     let setup = Setup::plan(&repo, &program)?;
-    if let Some(what) = repo.operation_under_way() {
-        return Err(Failure::Other(anyhow!(
-            "cannot sync: {what} is under way in {}.\nFinish it or abort it (`git status` says how), then sync again.",
-            repo.root().display()
-        )));
-    }
-    let (staged, unstaged) = repo.other_changes(&[&repo.rel])?;
-    if !staged.is_empty() {
-        return Err(Failure::Other(anyhow!(
-            "cannot sync: other files are staged in {} ({}).\nroadmap sync commits only the progress file: \
-             commit those first, or unstage them (`git restore --staged FILE`), then sync again.",
-            repo.root().display(),
-            listed(&staged)
-        )));
-    }
-    let paths = paths(&repo, &setup, store.path());
-    let to_commit = changed_on_disk(&repo, store.path())?;
+    let unstaged = preflight(&repo, &setup)?;
+    let changes = changed_on_disk(&repo, file)?;
     if dry_run {
-        return show_steps(&repo, &setup, to_commit.as_deref(), &paths, out);
+        return show_steps(&repo, &setup, changes.as_deref(), out);
     }
     fetch(&repo)?;
     let integrate = repo.integrate()?;
-    let tracking = repo.upstream.tracking.clone();
-    let (upstream_exists, has_head) = (repo.has_upstream_commits()?, repo.has_head()?);
-    let behind = match (upstream_exists, has_head) {
-        (false, _) => 0,
-        (true, true) => repo.commits(&format!("HEAD..{tracking}"))?,
-        (true, false) => repo.commits(&tracking)?,
-    };
+    let behind = behind(&repo)?;
     if behind > 0 && integrate != Integrate::Merge && !unstaged.is_empty() {
         return Err(Failure::Other(anyhow!(
             "cannot sync: {} has uncommitted changes to {}, and taking in {} rebases.\n\
@@ -68,55 +50,98 @@ pub fn sync(cli: &Cli, dry_run: bool, out: &mut Output) -> Result<(), Failure> {
             repo.upstream.name
         )));
     }
-    let earlier = ahead(&repo, upstream_exists)?;
+    let earlier = ahead(&repo)?;
     // Held while git rewrites the file, so a save by a running tutor waits rather than lands
     // between two git commands; not held over the network.
-    let held = lock(store.path())?;
-    let undo = setup.apply(&repo)?;
-    let committed = if !paths.is_empty() && (to_commit.is_some() || undo.is_some()) {
-        Some(commit(&repo, &paths, to_commit.as_deref().unwrap_or_default(), undo.is_some())?)
-    } else {
-        None
-    };
-    let pulled = if behind > 0 {
-        if !repo.has_head()? {
-            return Err(Failure::Other(anyhow!(
-                "cannot sync: branch {} has no commit yet while {} has some: run `git pull` once, then sync again",
-                repo.branch,
-                repo.upstream.name
-            )));
+    let held = lock(file)?;
+    setup.apply_local(&repo)?;
+    let committed = match &changes {
+        Some(changes) => {
+            let (subject, body) = diff::commit_message(&repo.rel, changes);
+            commit(&repo, &repo.rel, &subject, &body)?;
+            Some(changes.len())
         }
-        match take_in(&repo, integrate, store.path()) {
-            Ok(changes) => Some(changes),
-            Err(failure) => {
-                put_back(&repo, committed.is_some(), undo);
-                return Err(failure);
-            }
-        }
-    } else {
-        None
+        None => None,
     };
+    let pulled = if behind > 0 { Some(take_in(&repo, integrate, file, committed.is_some())?) } else { None };
+    // After the pull, which may have brought the line from another clone: two clones adding
+    // it each before pulling would conflict in .gitattributes.
+    let shared = share_setup(&repo, &setup)?;
     drop(held);
-    let pushed = ahead(&repo, repo.has_upstream_commits()?)?;
+    let pushed = ahead(&repo)?;
     if pushed > 0 {
         push(&repo, committed.is_some())?;
     }
+    let committed = committed.or(shared.then_some(0));
     let report = Report { committed, pulled: pulled.map(|p| (p, behind)), pushed, earlier };
     out.line(report.line(&repo.upstream.name))?;
     Ok(())
 }
 
-/// What the commit holds: the progress file (when there is one: a missing file is no
-/// progress, never a deletion to commit), and `.gitattributes` when the setup adds a line.
-fn paths(repo: &Repo, setup: &Setup, file: &Path) -> Vec<String> {
-    let mut paths = Vec::new();
-    if file.is_file() {
-        paths.push(repo.rel.clone());
+/// Everything that stops a sync before it changes anything, but the network; the tracked
+/// files with unstaged changes, which stop it only when it must rebase.
+fn preflight(repo: &Repo, setup: &Setup) -> Result<Vec<String>, Failure> {
+    let root = repo.root().display();
+    if let Some(what) = repo.operation_under_way() {
+        return Err(Failure::Other(anyhow!(
+            "cannot sync: {what} is under way in {root}.\nFinish it or abort it (`git status` says how), then sync again."
+        )));
     }
-    if setup.shared_line.is_some() {
-        paths.push(".gitattributes".to_string());
+    let (staged, unstaged) = repo.other_changes(&[&repo.rel])?;
+    if !staged.is_empty() {
+        return Err(Failure::Other(anyhow!(
+            "cannot sync: other files are staged in {root} ({}).\nroadmap sync commits only the progress file: \
+             commit those first, or unstage them (`git restore --staged FILE`), then sync again.",
+            listed(&staged)
+        )));
     }
-    paths
+    if setup.shared_line(repo).is_some() && unstaged.iter().any(|path| path == ".gitattributes") {
+        return Err(Failure::Other(anyhow!(
+            "cannot sync: .gitattributes has uncommitted changes in {root}, and sync adds a line to it.\n\
+             Commit or undo them first, then sync again."
+        )));
+    }
+    if repo.ignores_untracked(&repo.rel)? {
+        return Err(Failure::Other(anyhow!(
+            "cannot sync: git ignores {} in {root} (`git check-ignore -v {}` shows which line).\n\
+             Take it out of the ignore file, then sync again.",
+            repo.rel,
+            git::quoted(&repo.rel)
+        )));
+    }
+    Ok(unstaged)
+}
+
+/// Commits the upstream has that HEAD lacks (all of them on a branch with no commit yet).
+fn behind(repo: &Repo) -> Result<usize, Failure> {
+    let tracking = &repo.upstream.tracking;
+    match (repo.has_upstream_commits()?, repo.has_head()?) {
+        (false, _) => Ok(0),
+        (true, true) => repo.commits(&format!("HEAD..{tracking}")),
+        (true, false) => repo.commits(tracking),
+    }
+}
+
+/// Commits on HEAD that the upstream lacks (all of them while it has none).
+fn ahead(repo: &Repo) -> Result<usize, Failure> {
+    match (repo.has_upstream_commits()?, repo.has_head()?) {
+        (_, false) => Ok(0),
+        (true, true) => repo.commits(&format!("{}..HEAD", repo.upstream.tracking)),
+        (false, true) => repo.commits("HEAD"),
+    }
+}
+
+/// Adds and commits the `.gitattributes` line when the file still lacks it; whether it did.
+fn share_setup(repo: &Repo, setup: &Setup) -> Result<bool, Failure> {
+    let Some(undo) = setup.share(repo)? else { return Ok(false) };
+    let subject = format!("roadmap sync: git merges {} with `roadmap merge-file`", repo.rel);
+    match commit(repo, ".gitattributes", &subject, "") {
+        Ok(()) => Ok(true),
+        Err(failure) => {
+            undo.undo();
+            Err(failure)
+        }
+    }
 }
 
 /// The changes the progress file holds beyond its last commit, or `None` when git sees none.
@@ -131,15 +156,6 @@ fn changed_on_disk(repo: &Repo, file: &Path) -> Result<Option<Vec<String>>, Fail
     let committed = repo.git.run(&["show", &format!("HEAD:{}", repo.rel)])?;
     let before = if committed.ok { store::parse(&committed.stdout).unwrap_or_default() } else { Progress::default() };
     Ok(Some(diff::changed(&before, &read_progress(file)?)))
-}
-
-/// Commits on HEAD that the upstream lacks (all of them while it has none).
-fn ahead(repo: &Repo, upstream_exists: bool) -> Result<usize, Failure> {
-    match (upstream_exists, repo.has_head()?) {
-        (_, false) => Ok(0),
-        (true, true) => repo.commits(&format!("{}..HEAD", repo.upstream.tracking)),
-        (false, true) => repo.commits("HEAD"),
-    }
 }
 
 fn read_progress(file: &Path) -> Result<Progress, Failure> {
@@ -163,33 +179,37 @@ fn fetch(repo: &Repo) -> Result<(), Failure> {
     )))
 }
 
-fn commit(repo: &Repo, paths: &[String], changes: &[String], attributes: bool) -> Result<usize, Failure> {
-    let (subject, mut body) = diff::commit_message(&repo.rel, changes);
-    if changes.is_empty() {
-        body.clear();
-    }
-    let subject = if changes.is_empty() { format!("roadmap sync: {}", repo.rel) } else { subject };
-    if attributes {
-        body.push_str(&format!("\n\n.gitattributes: git merges {} with `roadmap merge-file`", repo.rel));
-    }
-    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let mut add = vec!["add", "--"];
-    add.extend(&paths);
-    repo.git.ok(&add)?;
-    let body = body.trim().to_string();
-    let mut commit = vec!["commit", "--quiet", "-m", &subject];
+/// Commits one path alone (`git commit -- PATH` leaves anything else in the index alone).
+fn commit(repo: &Repo, path: &str, subject: &str, body: &str) -> Result<(), Failure> {
+    repo.git.ok(&["add", "--", path])?;
+    let mut commit = vec!["commit", "--quiet", "-m", subject];
     if !body.is_empty() {
-        commit.extend(["-m", &body]);
+        commit.extend(["-m", body]);
     }
-    commit.push("--");
-    commit.extend(&paths);
-    repo.git.ok(&commit)?;
-    Ok(changes.len())
+    repo.git.ok(&[&commit[..], &["--", path]].concat())?;
+    Ok(())
 }
 
 /// Rebases onto (or merges) the upstream; the changes to the progress that came in, or the
-/// failure, with the rebase or merge aborted.
-fn take_in(repo: &Repo, integrate: Integrate, file: &Path) -> Result<usize, Failure> {
+/// failure, with the rebase or merge aborted and the sync's own commit taken back.
+fn take_in(repo: &Repo, integrate: Integrate, file: &Path, committed: bool) -> Result<usize, Failure> {
+    if !repo.has_head()? {
+        return Err(Failure::Other(anyhow!(
+            "cannot sync: branch {} has no commit yet while {} has some: run `git pull` once, then sync again",
+            repo.branch,
+            repo.upstream.name
+        )));
+    }
+    let result = pull(repo, integrate, file, committed);
+    let has_parent = || matches!(repo.git.query(&["rev-parse", "--verify", "--quiet", "HEAD~1"]), Ok(Some(_)));
+    if result.is_err() && committed && has_parent() {
+        // The progress file stays as it is on disk, uncommitted, as before the sync.
+        let _ = repo.git.ok(&["reset", "--quiet", "HEAD~1"]);
+    }
+    result
+}
+
+fn pull(repo: &Repo, integrate: Integrate, file: &Path, committed: bool) -> Result<usize, Failure> {
     let before = read_progress(file)?;
     let tracking = repo.upstream.tracking.as_str();
     let args: &[&str] = match integrate {
@@ -216,22 +236,16 @@ fn take_in(repo: &Repo, integrate: Integrate, file: &Path) -> Result<usize, Fail
     } else {
         format!("taking in {up} failed:\n{}", ran.said())
     };
+    let stopped = match (under_way, integrate) {
+        (false, _) => "",
+        (true, Integrate::Merge) => " the merge was aborted,",
+        (true, _) => " the rebase was aborted,",
+    };
+    let taken_back = if committed { " the sync's commit taken back," } else { "" };
     Err(Failure::Other(anyhow!(
-        "cannot sync: {what}\nNothing was changed: the {} was stopped and your commit taken back. \
-         Take in {up} yourself (`git pull`), then sync again.",
-        if integrate == Integrate::Merge { "merge" } else { "rebase" }
+        "cannot sync: {what}\nNothing was changed:{stopped}{taken_back} your files are as they were. \
+         Take in {up} yourself (`git pull`), then sync again."
     )))
-}
-
-/// Takes back what the sync did before its pull failed: its commit (the progress file stays
-/// as it is on disk, uncommitted) and its `.gitattributes` line.
-fn put_back(repo: &Repo, committed: bool, undo: Option<Undo>) {
-    if committed && matches!(repo.git.query(&["rev-parse", "--verify", "--quiet", "HEAD~1"]), Ok(Some(_))) {
-        let _ = repo.git.ok(&["reset", "--quiet", "HEAD~1"]);
-    }
-    if let Some(undo) = undo {
-        undo.undo();
-    }
 }
 
 fn push(repo: &Repo, committed: bool) -> Result<(), Failure> {
@@ -259,28 +273,16 @@ fn lock(file: &Path) -> Result<std::fs::File, Failure> {
     Ok(lock)
 }
 
-fn show_steps(
-    repo: &Repo,
-    setup: &Setup,
-    to_commit: Option<&[String]>,
-    paths: &[String],
-    out: &mut Output,
-) -> Result<(), Failure> {
+fn show_steps(repo: &Repo, setup: &Setup, changes: Option<&[String]>, out: &mut Output) -> Result<(), Failure> {
     let up = &repo.upstream;
-    let mut steps = setup.steps();
-    for (path, line) in &setup.local_lines {
-        let shown = path.strip_prefix(repo.root()).unwrap_or(path);
-        steps.push(format!("echo {} >> {}", git::quoted(line), git::quoted(&shown.to_string_lossy())));
-    }
+    let mut steps = setup.local_steps(repo);
     if up.remote != "." {
         steps.push(command_line(&["fetch", "--quiet", &up.remote]));
     }
-    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-    if !paths.is_empty() && (to_commit.is_some() || setup.shared_line.is_some()) {
-        let changes = to_commit.unwrap_or_default();
+    if let Some(changes) = changes {
         let (subject, _) = diff::commit_message(&repo.rel, changes);
-        steps.push(command_line(&[&["add", "--"][..], &paths].concat()));
-        steps.push(command_line(&[&["commit", "--quiet", "-m", &subject, "--"][..], &paths].concat()));
+        steps.push(command_line(&["add", "--", &repo.rel]));
+        steps.push(command_line(&["commit", "--quiet", "-m", &subject, "--", &repo.rel]));
     }
     let pull = match repo.integrate()? {
         Integrate::Rebase => command_line(&["rebase", "--quiet", &up.tracking]),
@@ -288,6 +290,16 @@ fn show_steps(
         Integrate::Merge => command_line(&["merge", "--quiet", "--no-edit", &up.tracking]),
     };
     steps.push(format!("{pull}    # if {} has commits this branch lacks", up.name));
+    if let Some(line) = setup.shared_line(repo) {
+        let unless = "# unless the pull brought it";
+        steps.push(format!("echo {} >> .gitattributes    {unless}", git::quoted(line)));
+        let subject = format!("roadmap sync: git merges {} with `roadmap merge-file`", repo.rel);
+        steps.push(format!("{}    {unless}", command_line(&["add", "--", ".gitattributes"])));
+        steps.push(format!(
+            "{}    {unless}",
+            command_line(&["commit", "--quiet", "-m", &subject, "--", ".gitattributes"])
+        ));
+    }
     steps.push(format!(
         "{}    # if this branch has commits {} lacks",
         command_line(&["push", "--quiet", &up.remote, &format!("HEAD:{}", up.merge)]),
@@ -300,83 +312,9 @@ fn show_steps(
     Ok(())
 }
 
-/// What a sync did, for its one line.
-struct Report {
-    /// Changes committed, if a commit was made (none: only the `.gitattributes` line).
-    committed: Option<usize>,
-    /// Changes to the progress taken in, and the commits they came in.
-    pulled: Option<(usize, usize)>,
-    /// Commits pushed.
-    pushed: usize,
-    /// Of those, commits that were here before this sync.
-    earlier: usize,
-}
-
-impl Report {
-    fn line(&self, up: &str) -> String {
-        let pushed_all_ours = self.pushed > 0 && self.earlier == 0;
-        match (self.committed, self.pulled, self.pushed) {
-            (None, None, 0) => format!("already up to date with {up}"),
-            (Some(n), None, _) if pushed_all_ours && n > 0 => {
-                format!("committed and pushed {} to {up}", count(n, "change"))
-            }
-            _ => {
-                let mut parts = Vec::new();
-                match self.committed {
-                    Some(0) => parts.push("committed .gitattributes (the merge setup)".to_string()),
-                    Some(n) => parts.push(format!("committed {}", count(n, "change"))),
-                    None => {}
-                }
-                match self.pulled {
-                    Some((0, commits)) => parts
-                        .push(format!("pulled {} from {up} (no change to your progress)", count(commits, "commit"))),
-                    Some((changes, _)) => parts.push(format!("pulled {} from {up}", count(changes, "change"))),
-                    None => {}
-                }
-                if self.pushed > 0 {
-                    let what =
-                        if pushed_all_ours { String::new() } else { format!(" {}", count(self.pushed, "commit")) };
-                    let place = if self.pulled.is_some() { String::new() } else { format!(" to {up}") };
-                    parts.push(format!("pushed{what}{place}"));
-                }
-                and_list(parts)
-            }
-        }
-    }
-}
-
-fn and_list(parts: Vec<String>) -> String {
-    match parts.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => parts.join(""),
-    }
-}
-
 /// A few paths for a message.
 fn listed(paths: &[String]) -> String {
     let shown: Vec<&str> = paths.iter().take(5).map(String::as_str).collect();
     let more = paths.len().saturating_sub(shown.len());
     if more > 0 { format!("{} and {more} more", shown.join(", ")) } else { shown.join(", ") }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_report_says_what_happened_in_one_line() {
-        let line =
-            |committed, pulled, pushed, earlier| Report { committed, pulled, pushed, earlier }.line("origin/main");
-        assert_eq!(line(None, None, 0, 0), "already up to date with origin/main");
-        assert_eq!(line(Some(3), None, 1, 0), "committed and pushed 3 changes to origin/main");
-        assert_eq!(line(None, Some((2, 1)), 0, 0), "pulled 2 changes from origin/main");
-        assert_eq!(
-            line(Some(1), Some((2, 2)), 1, 0),
-            "committed 1 change, pulled 2 changes from origin/main and pushed"
-        );
-        assert_eq!(line(None, Some((0, 3)), 0, 0), "pulled 3 commits from origin/main (no change to your progress)");
-        assert_eq!(line(None, None, 2, 2), "pushed 2 commits to origin/main");
-        assert_eq!(line(Some(1), None, 3, 2), "committed 1 change and pushed 3 commits to origin/main");
-        assert_eq!(line(Some(0), None, 1, 0), "committed .gitattributes (the merge setup) and pushed to origin/main");
-    }
 }

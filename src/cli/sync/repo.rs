@@ -131,6 +131,12 @@ impl Repo {
         Ok((staged, unstaged))
     }
 
+    /// Whether git ignores `path` and does not track it: such a file is never committed.
+    pub fn ignores_untracked(&self, path: &str) -> Result<bool, Failure> {
+        let tracked = self.git.run(&["ls-files", "--error-unmatch", "--", path])?.ok;
+        Ok(!tracked && self.git.run(&["check-ignore", "--quiet", "--", path])?.ok)
+    }
+
     /// Whether the tracking ref exists (a remote branch that was never pushed has none).
     pub fn has_upstream_commits(&self) -> Result<bool, Failure> {
         Ok(self.git.query(&["rev-parse", "--verify", "--quiet", &self.upstream.tracking])?.is_some())

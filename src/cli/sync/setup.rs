@@ -1,6 +1,7 @@
 //! The one-time setup that has git merge the progress file with `roadmap merge-file`: the
-//! merge attribute (in `.gitattributes`, shared through the commit, and in `.git/info/attributes`),
-//! the driver in the repository's config, and the store's side files kept out of `git status`.
+//! merge attribute (in `.git/info/attributes` for this clone, and in `.gitattributes`, shared
+//! through a commit), the driver in the repository's config, and the store's side files kept
+//! out of `git status`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -18,15 +19,15 @@ pub const DRIVER: &str = "roadmap-progress";
 pub struct Setup {
     /// `git config KEY VALUE` to run.
     pub config: Vec<(String, String)>,
-    /// The line `.gitattributes` lacks, when the attribute is not in effect for the file.
-    pub shared_line: Option<String>,
-    /// Lines files of `.git/info` lack. The attribute goes there too: a rebase checks out the
-    /// upstream's tree first, and when that predates the shared line, only this one makes git
-    /// use the driver.
+    /// Lines files of `.git/info` lack: the attribute (so that this clone's merges and rebases
+    /// use the driver whatever the other side's `.gitattributes` says: a rebase checks out the
+    /// upstream's tree first) and the store's side files for `exclude`.
     pub local_lines: Vec<(PathBuf, String)>,
+    /// The attribute line for `.gitattributes`, shared through a commit so every clone has it.
+    line: String,
 }
 
-/// `.gitattributes` as it was before the setup added its line, to put back if the sync fails.
+/// `.gitattributes` as it was before the setup added its line, to put back if its commit fails.
 pub struct Undo {
     path: PathBuf,
     before: Option<Vec<u8>>,
@@ -35,8 +36,7 @@ pub struct Undo {
 impl Setup {
     /// What `repo` still needs for `program` (the running `roadmap`) to merge its progress file.
     pub fn plan(repo: &Repo, program: &Path) -> Result<Setup, Failure> {
-        let pattern = pattern(&repo.rel)?;
-        let line = format!("{pattern} merge={DRIVER}");
+        let line = format!("{} merge={DRIVER}", pattern(&repo.rel)?);
         let driver = format!("{} merge-file %O %A %B %P", quoted(&program.to_string_lossy()));
         let mut config = Vec::new();
         for (key, value) in [("name", "roadmap-tutor progress file".to_string()), ("driver", driver)] {
@@ -45,53 +45,64 @@ impl Setup {
                 config.push((key, value));
             }
         }
-        let shared_line = (attribute(repo)?.as_deref() != Some(DRIVER)).then(|| line.clone());
         let info = repo.git_dir.join("info");
         let mut local_lines = Vec::new();
         for (file, wanted) in [
-            ("attributes", line),
+            ("attributes", line.clone()),
             ("exclude", format!("/{}.bak", repo.rel)),
             ("exclude", format!("/{}.lock", repo.rel)),
         ] {
             let path = info.join(file);
-            let text = fs::read_to_string(&path).unwrap_or_default();
-            if !text.lines().any(|l| l.trim() == wanted) {
+            if lacks(&path, &wanted) {
                 local_lines.push((path, wanted));
             }
         }
-        Ok(Setup { config, shared_line, local_lines })
+        Ok(Setup { config, local_lines, line })
     }
 
-    /// The commands and file edits, as `--dry-run` shows them.
-    pub fn steps(&self) -> Vec<String> {
+    /// The line `.gitattributes` lacks now, if it does.
+    pub fn shared_line(&self, repo: &Repo) -> Option<&str> {
+        lacks(&repo.root().join(".gitattributes"), &self.line).then_some(self.line.as_str())
+    }
+
+    /// The config commands and `.git/info` edits, as `--dry-run` shows them.
+    pub fn local_steps(&self, repo: &Repo) -> Vec<String> {
         let mut steps: Vec<String> =
             self.config.iter().map(|(key, value)| super::git::command_line(&["config", key, value])).collect();
-        if let Some(line) = &self.shared_line {
-            steps.push(format!("echo {} >> .gitattributes", quoted(line)));
+        for (path, line) in &self.local_lines {
+            let shown = path.strip_prefix(repo.root()).unwrap_or(path);
+            steps.push(format!("echo {} >> {}", quoted(line), quoted(&shown.to_string_lossy())));
         }
         steps
     }
 
-    /// Makes the setup. The config and `.git/info` lines stay whatever happens next (they
-    /// change nothing until a merge); `.gitattributes` can be put back with the returned undo.
-    pub fn apply(&self, repo: &Repo) -> Result<Option<Undo>, Failure> {
+    /// Sets up this clone: the config and the `.git/info` lines. They stay whatever happens
+    /// next: they change nothing until a merge, and then they are what makes it work.
+    pub fn apply_local(&self, repo: &Repo) -> Result<(), Failure> {
         for (key, value) in &self.config {
             repo.git.ok(&["config", key, value])?;
         }
         for (path, line) in &self.local_lines {
             append_line(path, line)?;
         }
-        let Some(line) = &self.shared_line else { return Ok(None) };
+        if attribute(repo)?.as_deref() != Some(DRIVER) {
+            return Err(Failure::Other(anyhow!(
+                "cannot set up git to merge {}: its merge attribute is still not {DRIVER} after adding `{}` to {}",
+                repo.rel,
+                self.line,
+                repo.git_dir.join("info/attributes").display()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Adds the line to `.gitattributes` when it still lacks it (after taking in the upstream,
+    /// which may have brought it from another clone); the undo puts the file back.
+    pub fn share(&self, repo: &Repo) -> Result<Option<Undo>, Failure> {
+        let Some(line) = self.shared_line(repo) else { return Ok(None) };
         let path = repo.root().join(".gitattributes");
         let before = fs::read(&path).ok();
         append_line(&path, line)?;
-        if attribute(repo)?.as_deref() != Some(DRIVER) {
-            return Err(Failure::Other(anyhow!(
-                "cannot set up git to merge {}: a line in {} sets its merge attribute otherwise",
-                repo.rel,
-                path.display()
-            )));
-        }
         Ok(Some(Undo { path, before }))
     }
 }
@@ -104,6 +115,11 @@ impl Undo {
             None => fs::remove_file(&self.path),
         };
     }
+}
+
+/// Whether the file at `path` (perhaps missing) has no line `wanted`.
+fn lacks(path: &Path, wanted: &str) -> bool {
+    !fs::read_to_string(path).unwrap_or_default().lines().any(|l| l.trim() == wanted)
 }
 
 /// The file's merge attribute as git sees it now (`None`: unspecified).
