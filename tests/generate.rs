@@ -117,15 +117,48 @@ fn bash_completes_an_id_through_the_script() {
 COMP_WORDS=(roadmap done foundations/gi); COMP_CWORD=2; COMP_TYPE=9
 _clap_complete_roadmap roadmap foundations/gi done
 printf '%s\n' "${COMPREPLY[@]}""#;
+    let (stdout, stderr) = shell(&sandbox, &bash, &["--norc", "-c", complete, "bash", &script]);
+    assert_eq!((stdout.as_str(), stderr.as_str()), ("foundations/git-basics\nfoundations/github-workflow\n", ""));
+}
+
+/// Runs a shell's `-c` script with the sandbox's environment for the binary.
+fn shell(sandbox: &Sandbox, program: &std::path::Path, args: &[&str]) -> (String, String) {
     let mut command = sandbox.command();
-    command.env_remove("COMPLETE").arg("--version");
-    let run = std::process::Command::new(bash)
-        .args(["--norc", "-c", complete, "bash", &script])
+    command.env_remove("COMPLETE");
+    let run = std::process::Command::new(program)
+        .args(args)
         .envs(command.get_envs().filter_map(|(k, v)| Some((k, v?))))
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&run.stderr), "");
-    assert_eq!(String::from_utf8_lossy(&run.stdout), "foundations/git-basics\nfoundations/github-workflow\n");
+    (String::from_utf8_lossy(&run.stdout).into_owned(), String::from_utf8_lossy(&run.stderr).into_owned())
+}
+
+#[test]
+fn fish_completes_ids_and_phases_through_the_script() {
+    let Ok(fish) = which("fish") else { return };
+    let sandbox = Sandbox::new();
+    let script = sandbox.run(&["completions", "fish"]).stdout;
+    let asked = "echo $argv[1] | source; complete -C 'roadmap done foundations/gi'; complete -C 'roadmap milestone f'";
+    let (stdout, stderr) = shell(&sandbox, &fish, &["--no-config", "-c", asked, &script]);
+    assert_eq!(stderr, "");
+    assert_eq!(
+        stdout,
+        "foundations/git-basics\tGit basics\nfoundations/github-workflow\tGitHub workflow\nfoundations\tFoundations\n"
+    );
+}
+
+#[test]
+fn zsh_completes_from_the_first_tab_when_the_script_is_autoloaded() {
+    let Ok(zsh) = which("zsh") else { return };
+    let sandbox = Sandbox::new();
+    let functions = sandbox.home.path().join("zfunc");
+    std::fs::create_dir(&functions).unwrap();
+    std::fs::write(functions.join("_roadmap"), sandbox.run(&["completions", "zsh"]).stdout).unwrap();
+    // compinit's `compdef` and `_describe` stood in for: the values are what reaches them.
+    let asked = "fpath=($1 $fpath); compdef() { : }; _describe() { local name=${@[-1]}; print -rl -- ${(P)name} }
+words=(roadmap start git-b); CURRENT=3; autoload -U _roadmap; _roadmap";
+    let (stdout, stderr) = shell(&sandbox, &zsh, &["-f", "-c", asked, "zsh", &functions.to_string_lossy()]);
+    assert_eq!((stdout.as_str(), stderr.as_str()), ("git-basics:Git basics\n", ""));
 }
 
 #[test]
