@@ -3,10 +3,12 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
 
 use crate::progress::Status;
 
 use super::color::ThemeChoice;
+use super::complete::{check_targets, phase_ids, skill_ids};
 use super::export::ExportArgs;
 
 /// An interactive tutor for a career roadmap. With no command, opens the terminal UI.
@@ -61,7 +63,7 @@ pub enum Command {
     /// Every skill with its id, status, level and title
     List {
         /// Only the skills of this phase (an id from `roadmap status`; may be repeated)
-        #[arg(long, value_name = "PHASE", value_delimiter = ',')]
+        #[arg(long, value_name = "PHASE", value_delimiter = ',', add = ArgValueCompleter::new(phase_ids))]
         phase: Vec<String>,
         /// Only the skills with this status (may be repeated)
         #[arg(long, value_enum, value_name = "STATUS", value_delimiter = ',')]
@@ -70,6 +72,7 @@ pub enum Command {
     /// A skill as readable text: summary, body, resources, checkpoints
     Show {
         /// Skill id, e.g. foundations/git-basics (or git-basics, or a word of its title, when unique)
+        #[arg(add = ArgValueCompleter::new(skill_ids))]
         id: String,
         /// Print straight to the terminal instead of through $PAGER
         #[arg(long)]
@@ -78,30 +81,31 @@ pub enum Command {
     /// Mark skills as in progress
     Start {
         /// Skill ids (see `roadmap list`)
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCompleter::new(skill_ids))]
         ids: Vec<String>,
     },
     /// Mark skills as done
     Done {
         /// Skill ids (see `roadmap list`)
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCompleter::new(skill_ids))]
         ids: Vec<String>,
     },
     /// Mark skills as skipped (already known, or not for you); they count as met
     Skip {
         /// Skill ids (see `roadmap list`)
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCompleter::new(skill_ids))]
         ids: Vec<String>,
     },
     /// Put skills back to todo (notes and ticked checkpoints are kept)
     Reset {
         /// Skill ids (see `roadmap list`)
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = ArgValueCompleter::new(skill_ids))]
         ids: Vec<String>,
     },
     /// List a skill's checkpoints, or tick the ones numbered (ticking twice keeps them ticked)
     Tick {
         /// Skill id
+        #[arg(add = ArgValueCompleter::new(skill_ids))]
         id: String,
         /// Checkpoint numbers as `show` and this command list them (1, 2, ...)
         #[arg(value_name = "N")]
@@ -113,6 +117,7 @@ pub enum Command {
     /// Untick a skill's numbered checkpoints (as `tick --untick`)
     Untick {
         /// Skill id
+        #[arg(add = ArgValueCompleter::new(skill_ids))]
         id: String,
         /// Checkpoint numbers as `show` and `tick` list them (1, 2, ...)
         #[arg(required = true, value_name = "N")]
@@ -121,6 +126,7 @@ pub enum Command {
     /// Record a review of a done skill today; the next review date follows by FSRS
     Review {
         /// Skill id
+        #[arg(add = ArgValueCompleter::new(skill_ids))]
         id: String,
         /// How well you recalled it
         #[arg(long, value_enum, default_value = "good")]
@@ -129,6 +135,7 @@ pub enum Command {
     /// Run a skill's checks, or a phase's milestone checks, in your project folder
     Check {
         /// Skill id, or a phase id for its milestone
+        #[arg(add = ArgValueCompleter::new(check_targets))]
         id: String,
         /// Run them in this folder instead of the phase's project folder
         #[arg(long = "in", value_name = "DIR")]
@@ -146,6 +153,7 @@ pub enum Command {
     /// Answer a skill's quiz: asked on a terminal, or graded at once with --answers
     Quiz {
         /// Skill id
+        #[arg(add = ArgValueCompleter::new(skill_ids))]
         id: String,
         /// Your answers, one per question, as choice indexes counted from 0 (`1,0+2,2`: `+`
         /// between several choices)
@@ -161,6 +169,7 @@ pub enum Command {
     /// Show or set a phase's project folder, where the checks of the phase run
     Project {
         /// Phase id, e.g. foundations
+        #[arg(add = ArgValueCompleter::new(phase_ids))]
         phase: String,
         /// The project folder (default: show the one set)
         dir: Option<PathBuf>,
@@ -171,6 +180,7 @@ pub enum Command {
     /// A phase's milestone project: show it, or mark it started, done, or back to todo
     Milestone {
         /// Phase id, e.g. foundations
+        #[arg(add = ArgValueCompleter::new(phase_ids))]
         phase: String,
         /// What to do with it (default: show it)
         action: Option<MilestoneAction>,
@@ -195,6 +205,23 @@ pub enum Command {
     New {
         /// The folder to create (it must not exist yet, or be empty)
         dir: PathBuf,
+    },
+    /// Commit your progress file in its git repository, pull, and push (sets up the merge driver)
+    Sync {
+        /// Print the git commands it would run, and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Git's merge driver for the progress file (`git config merge.roadmap-progress.driver`)
+    MergeFile {
+        /// The common ancestor's version (git's %O)
+        base: PathBuf,
+        /// This side's version, replaced by the merged file (git's %A)
+        ours: PathBuf,
+        /// The other side's version (git's %B)
+        theirs: PathBuf,
+        /// The file's name in the repository, for messages (git's %P)
+        name: Option<PathBuf>,
     },
     /// Print a completion script for your shell (see the README for where to put it)
     Completions {

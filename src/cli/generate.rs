@@ -1,10 +1,11 @@
 //! Shell completions and the manual page, both generated from the clap definition so they
-//! never drift from what the program accepts.
+//! never drift from what the program accepts (the completion script calls the binary back:
+//! `complete.rs`).
 
 use std::io::{self, Write};
 
 use clap::{Arg, CommandFactory};
-use clap_complete::{Generator, Shell};
+use clap_complete::Shell;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, italic, roman};
 
@@ -24,10 +25,7 @@ pub fn completions(shell: Shell, out: &mut Output) -> Result<(), Failure> {
 }
 
 pub fn write_completions(shell: Shell, w: &mut dyn Write) -> io::Result<()> {
-    let mut command = Cli::command();
-    command.set_bin_name(BIN);
-    command.build();
-    shell.try_generate(&command, w)
+    super::complete::write_registration(shell, w)
 }
 
 pub fn man_page(out: &mut Output) -> Result<(), Failure> {
@@ -59,7 +57,9 @@ pub fn write_man_page(w: &mut dyn Write) -> io::Result<()> {
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
         render_command(&mut roff, sub);
     }
+    render_keys(&mut roff);
     render_reference(&mut roff);
+    render_examples(&mut roff);
     roff.to_writer(&mut page)?;
     man.render_version_section(&mut page)?;
     w.write_all(once_preamble(&String::from_utf8_lossy(&page)).as_bytes())
@@ -162,6 +162,85 @@ fn header(arg: &Arg) -> Vec<clap_mangen::roff::Inline> {
         parts.extend([roman(" "), italic(value_name(arg))]);
     }
     parts
+}
+
+/// KEYS: every key of the tutor, table by table, from the keymap itself (as the help screen
+/// and the README's table are), so the page cannot drift from what the keys do.
+fn render_keys(roff: &mut Roff) {
+    roff.control("SH", ["KEYS"]);
+    roff.text([roman(
+        "In the tutor (roadmap on a terminal, with no command); ? shows the keys of the screen you are on.",
+    )]);
+    for (group, bindings) in crate::keymap::groups() {
+        roff.control("SS", [group]);
+        // One line per key, without a blank line between: a table, not paragraphs.
+        roff.control("PD", ["0"]);
+        for binding in bindings {
+            let keys: Vec<String> = binding.keys.iter().map(|key| man_key_name(*key)).collect();
+            roff.control("TP", ["14"]);
+            roff.text([bold(keys.join(", "))]);
+            roff.text([roman(binding.help)]);
+        }
+        roff.control("PD", []);
+    }
+}
+
+/// A key's name as the help screen writes it, with words for the arrows: a man page is read
+/// through roff, which takes plain ASCII everywhere.
+fn man_key_name(key: crate::keymap::Key) -> String {
+    match crate::keymap::key_name(key).as_str() {
+        "↑" => "Up".to_string(),
+        "↓" => "Down".to_string(),
+        "←" => "Left".to_string(),
+        "→" => "Right".to_string(),
+        name => name.to_string(),
+    }
+}
+
+/// EXAMPLES: a learner's first session, a script, an author checking a roadmap, sync.
+fn render_examples(roff: &mut Roff) {
+    const EXAMPLES: &[(&str, &[&str])] = &[
+        (
+            "A first session: open the tutor, or ask from the shell what to do next, start it, and mark it done.",
+            &[
+                "roadmap",
+                "roadmap next",
+                "roadmap start problem-decomposition",
+                "roadmap show problem-decomposition",
+                "roadmap done problem-decomposition",
+            ],
+        ),
+        (
+            "In a script: piped, every command prints tab-separated records.",
+            &[
+                "roadmap list --status todo --phase foundations | cut -f1",
+                "roadmap next -n 1 | cut -f4",
+                "roadmap export -f json | jq -r '.phases[] | .title'",
+            ],
+        ),
+        (
+            "Writing a roadmap: start from a skeleton, check every file, then learn from it.",
+            &["roadmap new my-roadmap", "roadmap validate my-roadmap", "roadmap --content my-roadmap"],
+        ),
+        (
+            "Two machines: keep the progress file in a git repository with an upstream (your dotfiles), \
+             then sync on each machine; the first sync sets up the merge driver.",
+            &["export ROADMAP_STATE=~/dotfiles/roadmap/progress.yaml", "roadmap sync --dry-run", "roadmap sync"],
+        ),
+    ];
+    roff.control("SH", ["EXAMPLES"]);
+    for (what, lines) in EXAMPLES {
+        roff.control("PP", []);
+        roff.text([roman(*what)]);
+        roff.control("PP", []);
+        roff.control("RS", ["4"]);
+        roff.control("nf", []);
+        for line in *lines {
+            roff.text([roman(format!("$ {line}"))]);
+        }
+        roff.control("fi", []);
+        roff.control("RE", []);
+    }
 }
 
 /// ENVIRONMENT, FILES and EXIT STATUS: what `--help` says after the options, at length.

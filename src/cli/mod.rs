@@ -5,10 +5,12 @@ mod changes;
 mod check;
 mod color;
 mod commands;
+pub mod complete;
 mod env;
 mod export;
 mod generate;
 mod list;
+mod merge_file;
 mod next;
 mod output;
 mod pager;
@@ -18,6 +20,7 @@ mod project;
 mod quiz;
 mod scaffold;
 mod session;
+mod sync;
 mod trust;
 
 use std::io::{IsTerminal, Write};
@@ -37,6 +40,9 @@ use output::Output;
 
 /// Runs the program with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
+    // A shell asking for completions (`COMPLETE=bash roadmap -- ...`) is answered and the
+    // process ends here, before anything else is printed.
+    complete::answer_if_asked();
     ignore_file_size_signal();
     grow_the_heap_in_large_steps();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -265,7 +271,14 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<Loaded, Failure>
         }
         Some(Command::Plan { hours }) => plan::plan(&mut session, out, *hours)?,
         Some(Command::Export(args)) => export::run(&session, out, args)?,
-        Some(Command::Validate { .. } | Command::New { .. } | Command::Completions { .. } | Command::Man) => {
+        Some(
+            Command::Validate { .. }
+            | Command::New { .. }
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Sync { .. }
+            | Command::MergeFile { .. },
+        ) => {
             unreachable!("run_without_session handled it")
         }
     }
@@ -281,6 +294,10 @@ fn run_without_session(cli: &Cli, out: &mut Output) -> Option<Result<Loaded, Fai
         Command::New { dir } => nothing(scaffold::new_roadmap(dir, out)),
         Command::Completions { shell } => nothing(generate::completions(*shell, out)),
         Command::Man => nothing(generate::man_page(out)),
+        Command::Sync { dry_run } => nothing(sync::sync(cli, *dry_run, out)),
+        Command::MergeFile { base, ours, theirs, name } => {
+            nothing(merge_file::merge_file(base, ours, theirs, name.as_deref()))
+        }
         _ => return None,
     })
 }

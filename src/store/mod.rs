@@ -139,8 +139,9 @@ impl Store {
         sibling(path, ".bak")
     }
 
-    fn lock_path(&self) -> PathBuf {
-        sibling(&self.path, ".lock")
+    /// The file every save of `path` locks; `roadmap sync` holds it too while git changes the file.
+    pub fn lock_path(path: &Path) -> PathBuf {
+        sibling(path, ".lock")
     }
 
     pub fn path(&self) -> &Path {
@@ -186,7 +187,7 @@ impl Store {
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(write_error)?;
         }
-        let lock = fs::OpenOptions::new().create(true).truncate(false).write(true).open(self.lock_path());
+        let lock = fs::OpenOptions::new().create(true).truncate(false).write(true).open(Store::lock_path(&self.path));
         let lock = lock.map_err(write_error)?;
         lock.lock().map_err(write_error)?;
         // Holding the lock, no other save is under way: temp files here are from killed saves.

@@ -262,7 +262,11 @@ fn check_reports(roadmap: &Roadmap, progress: &Progress, target: crate::suggest:
         .enumerate()
         .map(|(i, check)| {
             let record = evidence::current(check, i + 1, records);
-            CheckReport { title: check.title.clone(), result: record.map(|r| r.result.name()), date: record.map(|r| r.date) }
+            CheckReport {
+                title: check.title.clone(),
+                result: record.map(|r| r.result.name()),
+                date: record.map(|r| r.date),
+            }
         })
         .collect()
 }
