@@ -6,6 +6,7 @@ use std::path::Path;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
 use roadmap_tutor::app::{Action, App};
 use roadmap_tutor::content::{Source, load};
 use roadmap_tutor::progress::{Date, Progress, Status};
@@ -245,6 +246,49 @@ fn search_results_keep_titles_whole_and_shorten_the_phase() {
     {
         assert!(results.iter().any(|r| r.contains(title)), "{title:?} is cut:\n{}", screen.join("\n"));
     }
+}
+
+/// The built-in roadmap searched for `query` at `width`x`height`.
+fn searched(query: &str, width: u16, height: u16) -> App {
+    let mut app = builtin(width, height);
+    ui().step(&mut app, Action::GoSearch);
+    for c in query.chars() {
+        ui().step(&mut app, Action::Insert(c));
+    }
+    app
+}
+
+#[test]
+fn search_snippets_show_the_text_as_written_with_the_match_marked() {
+    let app = searched("docker", 80, 24);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| drop(ui().draw(&app, frame))).unwrap();
+    let screen = rows(&app, 80, 24);
+    let text = screen.join("\n");
+    let y = screen.iter().position(|r| r.contains("…over SSH, inside a Docker container, in a CI log.")).expect(&text);
+    let x = screen[y].find("Docker").map(|at| screen[y][..at].chars().count() as u16).unwrap();
+    let buffer = terminal.backend().buffer();
+    let marked = |x: u16| buffer[(x, y as u16)].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED);
+    assert!((x..x + 6).all(marked), "Docker is marked:\n{text}");
+    assert!(!marked(x - 2) && !marked(x + 7), "only Docker is marked");
+    // A table row shows its cells apart, without the pipes of its Markdown.
+    assert!(text.contains("…a crash or reboot · Docker restart policy, systemd, the PaaS itself"), "{text}");
+    assert!(!text.contains('|'), "{text}");
+}
+
+#[test]
+fn search_results_keep_the_phase_in_one_column() {
+    let app = searched("docker", 80, 24);
+    let screen = rows(&app, 80, 24);
+    let results = panel(&screen, "Results");
+    let columns: Vec<usize> = ["Foundations", "Architecture…", "Application…"]
+        .iter()
+        .flat_map(|phase| results.iter().filter_map(move |r| r.find(phase).map(|at| r[..at].chars().count())))
+        .collect();
+    assert!(columns.len() >= 6, "{}", screen.join("\n"));
+    assert!(columns.iter().all(|&c| c == columns[0]), "{columns:?}\n{}", screen.join("\n"));
+    let docker = results.iter().find(|r| r.starts_with("○ Docker ")).unwrap();
+    assert!(docker.contains("Docker  "), "a short title stands apart from its phase: {docker:?}");
 }
 
 #[test]

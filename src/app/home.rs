@@ -40,16 +40,25 @@ impl App {
         }
     }
 
+    /// A phase on the Roadmap with the phase list focused, so the detail pane shows all of
+    /// it: goal, milestone, introduction.
+    fn show_phase(&mut self, phase: usize) {
+        self.go(Screen::Roadmap);
+        self.map.phase = phase;
+        self.map.row = 0;
+        self.map.detail_scroll = 0;
+        self.map.pane = Pane::Phases;
+    }
+
     pub(super) fn home_update(&mut self, action: Action) -> Option<Effect> {
         let rows = self.home_items().len();
         match (action, self.home_target()) {
             (Action::Open, Some(Target::Skill(skill))) => self.open_skill(skill),
-            (Action::Open, Some(Target::Milestone(phase))) => {
-                self.go(Screen::Roadmap);
-                self.map.phase = phase;
-                self.map.row = 0;
-                self.map.pane = Pane::Phases;
-            }
+            (Action::Open, Some(Target::Milestone(phase))) => self.show_phase(phase),
+            (Action::ShowPhase, _) => match self.derived.current_phase {
+                Some(phase) => self.show_phase(phase),
+                None => self.say("Every phase is complete: 2 shows them all".to_string()),
+            },
             (Action::SetStatus(status @ (Status::Done | Status::Todo)), Some(Target::Milestone(phase))) => {
                 let is_done = self.progress.milestone_status(&self.roadmap.phases[phase].id) == Status::Done;
                 if is_done != (status == Status::Done) {
@@ -58,7 +67,7 @@ impl App {
             }
             (Action::EditHours, _) => {
                 let current = self.progress.weekly_hours.map(|h| h.to_string()).unwrap_or_default();
-                self.hours_input = Some(current);
+                self.hours_input = Some(super::Field::selected(&current));
             }
             (motion, _) => self.home_row = moved(self.home_row, rows, &motion, rows.max(1)),
         }

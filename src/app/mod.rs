@@ -4,6 +4,7 @@
 
 mod derived;
 mod editor;
+mod field;
 mod home;
 mod map;
 mod mouse;
@@ -15,6 +16,7 @@ use ratatui::layout::Rect;
 pub use crate::action::{Action, EditorOutcome, Effect, Mode};
 pub use derived::Derived;
 pub use editor::Editor;
+pub use field::{Edit, Field};
 pub use map::{MapState, Pane};
 pub use search::{Hit, SearchState};
 pub use skill::{Item, SkillFocus, SkillState};
@@ -76,7 +78,7 @@ pub struct App {
     pub skill: SkillState,
     pub search: SearchState,
     /// The weekly hours being typed on Home.
-    pub hours_input: Option<String>,
+    pub hours_input: Option<Field>,
     pub message: Option<Message>,
     /// Counts, advice, pace and activity for the current progress.
     pub derived: Derived,
@@ -242,6 +244,10 @@ impl App {
         match action {
             Action::Quit => return self.quit(),
             Action::Suspend => return Some(Effect::Suspend),
+            // In the search box `?` opens help only before anything is typed; then it types.
+            Action::ToggleHelp if self.mode() == Mode::Search && !self.search.field.untouched() => {
+                return self.search_update(Action::Insert('?'));
+            }
             Action::ToggleHelp => {
                 self.help = if self.help.is_some() { None } else { Some(0) };
                 return None;
@@ -441,18 +447,13 @@ impl App {
     }
 
     fn hours_update(&mut self, action: Action) -> Option<Effect> {
-        let input = self.hours_input.as_mut()?;
+        let field = self.hours_input.as_mut()?;
         match action {
-            Action::Insert(c) if input.len() < 6 && (c.is_ascii_digit() || (c == '.' && !input.contains('.'))) => {
-                input.push(c);
-            }
-            Action::DeleteBack => {
-                input.pop();
-            }
             Action::Back => self.hours_input = None,
             // A number out of range keeps the prompt open, to be corrected.
             Action::Finish => {
-                match input.parse::<f32>().map_err(|_| "a number").and_then(crate::progress::check_weekly_hours) {
+                let typed = field.text().to_string();
+                match typed.parse::<f32>().map_err(|_| "a number").and_then(crate::progress::check_weekly_hours) {
                     Ok(hours) => {
                         self.hours_input = None;
                         self.undo.push(Change::Hours { before: self.progress.weekly_hours });
@@ -460,10 +461,21 @@ impl App {
                         self.say(format!("Planning with {hours} hours a week"));
                         return Some(Effect::Save);
                     }
-                    Err(_) => self.warn("Weekly hours: a number from 0.5 to 168 (Esc cancels)".to_string()),
+                    Err(_) if typed.is_empty() => {
+                        self.warn("Type your hours a week, from 0.5 to 168 (Esc cancels)".to_string());
+                    }
+                    Err(_) => self.warn(format!("Hours a week go from 0.5 to 168, not {typed} (Esc cancels)")),
                 }
             }
-            _ => {}
+            // Only what an amount of hours is written with types; a second point would not parse.
+            Action::Insert(c) if !(c.is_ascii_digit() || c == '.') => {
+                self.warn("Weekly hours: digits, and a point for a half (2.5)".to_string());
+            }
+            Action::Insert('.') if !field.is_selected() && field.text().contains('.') => {}
+            Action::Insert(_) if !field.is_selected() && field.text().len() >= 6 => {}
+            edit => {
+                field.edit(&edit);
+            }
         }
         None
     }

@@ -210,13 +210,17 @@ pub fn fit_hints(hints: &[&str], width: usize) -> String {
 fn hints(app: &View) -> Vec<&'static str> {
     match app.mode() {
         Mode::Home => {
-            // The key for what the selected step asks.
-            let act = match app.home_items().get(app.home_row).map(|s| s.kind) {
-                Some(SuggestionKind::Review) => "v reviewed",
-                Some(SuggestionKind::Milestone) => "d milestone done",
-                _ => "d done",
+            // The keys for what the selected step asks.
+            let act: &[&'static str] = match app.home_items().get(app.home_row).map(|s| s.kind) {
+                Some(SuggestionKind::Review) => &["v reviewed"],
+                Some(SuggestionKind::Milestone) => &["d milestone done"],
+                Some(SuggestionKind::Start) => &["s start", "d done"],
+                _ => &["d done"],
             };
-            vec!["↑↓ select", "Enter open", act, "w weekly hours", "2 roadmap", "/ search", "q quit", "? help"]
+            let mut hints = vec!["↑↓ select", "Enter open"];
+            hints.extend(act);
+            hints.extend(["w weekly hours", "2 roadmap", "/ search", "q quit", "? help"]);
+            hints
         }
         Mode::Roadmap => match app.map.pane {
             Pane::Phases => vec!["↑↓ phase", "→ skills", "m milestone done", "c core", "H hide done", "? help"],
@@ -233,26 +237,28 @@ fn hints(app: &View) -> Vec<&'static str> {
                 vec!["↑↓ select", "Enter tick/open", "Tab text", "n note", "o open link", "Esc back", "? help"]
             }
         },
-        Mode::Search => vec!["type to search", "Enter open", "↑↓ select", "Esc back"],
+        // `?` is help only until something is typed; then it types, and Esc is the way out.
+        Mode::Search if app.search.field.untouched() => {
+            vec!["type to search", "Enter open", "↑↓ select", "Ctrl-U clear", "Esc back", "? help"]
+        }
+        Mode::Search => vec!["Enter open", "↑↓ select", "Ctrl-U clear", "Ctrl-W word", "Esc back"],
         Mode::Help => vec!["↑↓ scroll", "g G top, bottom", "Esc close"],
         Mode::Note => vec!["typing a note", "Enter new line", "Esc done (saved)"],
-        Mode::Hours => vec!["hours a week", "Enter keep", "Esc cancel"],
+        Mode::Hours => vec!["hours a week, 0.5 to 168", "Enter keep", "Esc cancel"],
     }
 }
 
-fn hours_prompt(app: &View, input: &str, body: Rect, buf: &mut Buffer) {
+fn hours_prompt(app: &View, input: &crate::app::Field, body: Rect, buf: &mut Buffer) {
     let width = body.width.min(50);
     let area = Rect::new(body.x + (body.width - width) / 2, body.y + body.height / 3, width, 5.min(body.height));
     Clear.render(area, buf);
     let block = parts::block(app.theme, " Weekly study hours ", true);
-    let text = vec![
-        Line::from(vec![
-            Span::raw("Hours a week: "),
-            Span::styled(input.to_string(), app.theme.accent),
-            Span::styled(" ", app.theme.selected),
-        ]),
-        Line::styled("Enter keep · Esc cancel", app.theme.dim),
-    ];
+    let mut field = vec![Span::raw("Hours a week: ")];
+    field.extend(parts::field(app.theme, input));
+    // Until a key is pressed the old value is selected: say that typing replaces it.
+    let hint =
+        if input.is_selected() { "type to replace · Enter keep · Esc cancel" } else { "Enter keep · Esc cancel" };
+    let text = vec![Line::from(field), Line::styled(hint, app.theme.dim)];
     Paragraph::new(text).block(block).wrap(Wrap { trim: false }).render(area, buf);
 }
 
