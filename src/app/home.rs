@@ -6,15 +6,16 @@ use super::{Action, App, Effect, Pane, Screen};
 use crate::progress::Status;
 use crate::suggest::{Suggestion, Target};
 
-/// How many next steps, and how many reviews, Home lists.
+/// How many next steps Home suggests: the best few, as `roadmap next` does. Reviews due are
+/// all listed, since each is a thing to do, not a suggestion among many.
 pub const HOME_STEPS: usize = 8;
-pub const HOME_REVIEWS: usize = 4;
 
 impl App {
-    /// The rows of Home's list: next steps, then reviews due.
+    /// The rows of Home's list: the best next steps, then every review due. The list
+    /// scrolls, so each one can be reached.
     pub fn home_items(&self) -> Vec<&Suggestion> {
         let next = self.derived.advice.next.iter().take(HOME_STEPS);
-        next.chain(self.derived.advice.reviews.iter().take(HOME_REVIEWS)).collect()
+        next.chain(&self.derived.advice.reviews).collect()
     }
 
     fn home_target(&self) -> Option<Target> {

@@ -87,6 +87,9 @@ pub struct App {
     /// Where the last frame put things: pages, scroll ends, what a click lands on.
     pub geometry: Geometry,
     undo: Vec<Change>,
+    /// A skill marked done by this action: once the advice is worked out again, any warning
+    /// about it is said at once.
+    done_now: Option<usize>,
 }
 
 impl App {
@@ -108,6 +111,7 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
             geometry: Geometry { usable: true, ..Geometry::default() },
             undo: Vec::new(),
+            done_now: None,
         };
         app.refresh();
         app
@@ -150,7 +154,11 @@ impl App {
         let effect = self.dispatch(action);
         if matches!(effect, Some(Effect::Save)) {
             self.refresh();
+            if let Some(skill) = self.done_now.take() {
+                self.warn_about(skill);
+            }
         }
+        self.done_now = None;
         self.settle();
         effect
     }
@@ -195,13 +203,12 @@ impl App {
                 Ok(None)
             }
             Action::SaveFailed(error) => {
-                let first = error.lines().next().unwrap_or(&error);
-                self.warn(format!("Not saved: {first}"));
+                self.warn(format!("Not saved: {}", cause_first(&error, &["cannot save progress to "])));
                 Ok(None)
             }
             Action::ReloadFailed(error) => {
-                let first = error.lines().next().unwrap_or(&error);
-                self.warn(format!("Another change to the progress file could not be read: {first}"));
+                let cause = cause_first(&error, &["cannot load progress from ", "cannot read "]);
+                self.warn(format!("Could not read another save: {cause}"));
                 Ok(None)
             }
             Action::NoteEdited { skill, outcome } => {
@@ -212,13 +219,13 @@ impl App {
                 }
                 Ok(effect)
             }
+            // The link comes first: it is what the learner needs when the opener fails.
             Action::Opened { url, error } => {
                 self.message = Some(match error {
                     None => Message { text: format!("Opening {url}"), error: false },
-                    Some(error) => Message {
-                        text: format!("Could not start the opener ({error}); the link is {url}"),
-                        error: true,
-                    },
+                    Some(error) => {
+                        Message { text: format!("Open it yourself: {url} (no opener: {error})"), error: true }
+                    }
                 });
                 Ok(None)
             }
@@ -357,7 +364,20 @@ impl App {
         self.progress.set_status(&id, status, self.today);
         let title = &self.roadmap.skills[skill].title;
         self.say(format!("{title}: {status}"));
+        if status == Status::Done {
+            self.done_now = Some(skill);
+        }
         Some(Effect::Save)
+    }
+
+    /// A skill just marked done with a prerequisite still open: its warning (the one `roadmap
+    /// next` gives) shows at once, as the command line's `done` does.
+    fn warn_about(&mut self, skill: usize) {
+        let warning = self.derived.advice.warnings.iter().find(|w| w.skill == Some(skill));
+        if let Some(warning) = warning {
+            let text = format!("{} (u undoes)", warning.message);
+            self.warn(text);
+        }
     }
 
     /// Records a review of a done skill today, as `roadmap review` does.
@@ -478,5 +498,19 @@ impl App {
             }
         }
         None
+    }
+}
+
+/// The store's first line with the cause first and the file after it, without the words the
+/// message already says: `cannot save progress to PATH: CAUSE` becomes `CAUSE (PATH)`, so the
+/// point survives when a narrow status bar cuts the end.
+fn cause_first(error: &str, prefixes: &[&str]) -> String {
+    let first = error.lines().next().unwrap_or(error);
+    let Some(rest) = prefixes.iter().find_map(|prefix| first.strip_prefix(prefix)) else {
+        return first.to_string();
+    };
+    match rest.rsplit_once(": ") {
+        Some((file, cause)) => format!("{cause} ({file})"),
+        None => rest.to_string(),
     }
 }

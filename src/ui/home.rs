@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::layout::HomeAreas;
-use super::{View, layout, parts};
+use super::layouts::Key;
+use super::{View, layout, markdown, parts};
 use crate::geometry::Target as Hit;
 use crate::progress::{Counts, Status};
 use crate::suggest::{SuggestionKind, Target};
@@ -21,15 +22,19 @@ const MIN_BAR: usize = 8;
 const MIN_STEP_ROWS: usize = 4;
 
 /// Where Home's panels go: the geometry of `layout::home`, with the current phase's panel
-/// as tall as its text wants at the width it gets.
+/// and the list of next steps sharing their column by how many lines each wants at the width
+/// it gets.
 pub fn areas(app: &View, body: Rect) -> HomeAreas {
     let phases = app.roadmap.phases.len() as u16;
-    let probe = layout::home(body, phases, u16::MAX / 2);
+    let tall = u16::MAX / 2;
+    let probe = layout::home(body, phases, tall, 0);
     if probe.now.area() == 0 {
         return probe;
     }
-    let wanted = now_text(app, usize::from(layout::inner(probe.now).width)).1.len();
-    layout::home(body, phases, wanted.min(usize::from(u16::MAX / 2)) as u16)
+    let width = usize::from(layout::inner(probe.now).width);
+    let lines = |n: usize| n.min(usize::from(tall)) as u16;
+    let now = lines(now_text(app, width).1.len());
+    layout::home(body, phases, now, lines(steps_wanted(app, width)))
 }
 
 pub fn render(app: &View, area: Rect, buf: &mut Buffer) {
@@ -186,16 +191,36 @@ fn now(app: &View, area: Rect, buf: &mut Buffer) {
     let width = usize::from(layout::inner(area).width);
     let (title, mut lines) = now_text(app, width);
     let rows = usize::from(area.height.saturating_sub(2));
+    // Rows to spare (a tall terminal) show the phase's introduction too, as the Roadmap does.
+    if let Some(index) = current_phase(app)
+        && rows >= lines.len() + 3
+    {
+        let phase = &app.roadmap.phases[index];
+        let intro = app
+            .layouts
+            .get(Key::PhaseIntro(index), width as u16, || markdown::render(&phase.intro, width as u16, theme));
+        if !intro.lines.is_empty() {
+            lines.push(Line::raw(""));
+            lines.extend(intro.lines.iter().cloned());
+        }
+    }
     let mut block = parts::block(theme, title, false);
     if lines.len() > rows && rows > 0 {
         // Cut: say so on the last line, and where the whole text is.
         lines.truncate(rows);
+        while lines.len() > 1 && lines.last().is_some_and(|l| l.width() == 0) {
+            lines.pop();
+        }
         if let Some(last) = lines.last_mut() {
             let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
             let style = last.spans.last().map_or(theme.dim, |s| s.style);
-            *last = Line::styled(format!("{}…", parts::truncate(text.trim_end(), width.saturating_sub(1))), style);
+            *last = Line::styled(parts::truncate(&format!("{}…", text.trim_end()), width), style);
         }
-        block = block.title_bottom(Line::styled(" more: 2 Roadmap, h ", theme.dim).right_aligned());
+        // What is hidden, and the key that shows it all (on the Roadmap's phase pane).
+        let forms = [" p shows the rest of this phase ", " more: p "];
+        let room = usize::from(area.width.saturating_sub(2));
+        let hint = forms.iter().find(|f| wrap::width(f) <= room).unwrap_or(&forms[forms.len() - 1]);
+        block = block.title_bottom(Line::styled(*hint, theme.dim).right_aligned());
     }
     let inner = block.inner(area);
     block.render(area, buf);
@@ -206,6 +231,7 @@ fn now(app: &View, area: Rect, buf: &mut Buffer) {
 /// and which items show.
 struct Steps {
     items: Vec<StepLines>,
+    /// A rule, then the warnings that fit (and how many did not), at the foot.
     warnings: Vec<Line<'static>>,
     first: usize,
     /// Items shown whole.
@@ -225,11 +251,10 @@ impl StepLines {
     }
 }
 
-fn step_lines(app: &View, inner: Rect) -> Steps {
+/// Each item of Home's list wrapped to `width`: its title with the level, and its reason.
+fn step_items(app: &View, width: usize) -> Vec<StepLines> {
     let theme = app.theme;
-    let width = usize::from(inner.width);
-    let items: Vec<StepLines> = app
-        .home_items()
+    app.home_items()
         .into_iter()
         .map(|item| {
             let (glyph, glyph_style, badge) = match item.target {
@@ -259,26 +284,70 @@ fn step_lines(app: &View, inner: Rect) -> Steps {
             let reason = wrap::hanging(vec![Span::raw("  ")], &[reason], width);
             StepLines { title, reason }
         })
-        .collect();
-    // Warnings sit at the foot, whole, as many as leave the list its rows.
+        .collect()
+}
+
+/// Each warning wrapped to `width`, under a `⚠`.
+fn warning_lines(app: &View, width: usize) -> Vec<Vec<Line<'static>>> {
+    let theme = app.theme;
+    let lead = || vec![Span::styled("⚠ ", theme.warning)];
+    app.derived
+        .advice
+        .warnings
+        .iter()
+        .map(|w| wrap::hanging(lead(), &[(w.message.clone(), theme.warning)], width))
+        .collect()
+}
+
+/// The rows inside the list's panel that show every item and every warning.
+pub fn steps_wanted(app: &View, width: usize) -> usize {
+    let items: usize = step_items(app, width).iter().map(StepLines::height).sum();
+    let warnings: usize = warning_lines(app, width).iter().map(Vec::len).sum();
+    items.max(1) + if warnings > 0 { warnings + 1 } else { 0 }
+}
+
+fn step_lines(app: &View, inner: Rect) -> Steps {
+    let theme = app.theme;
+    let width = usize::from(inner.width);
+    let items = step_items(app, width);
+    // Warnings sit at the foot under a rule, whole, as many as leave the list its rows; a
+    // last line counts those left out. They never take the place of an item's reason.
     let rows = usize::from(inner.height);
     let keep =
         if items.is_empty() { 1 } else { items.get(app.home_row).map_or(0, StepLines::height).max(MIN_STEP_ROWS) };
-    let mut warnings = Vec::new();
-    for warning in &app.derived.advice.warnings {
-        let lines =
-            wrap::hanging(vec![Span::styled("⚠ ", theme.warning)], &[(warning.message.clone(), theme.warning)], width);
-        if warnings.len() + lines.len() + keep > rows {
+    let all = warning_lines(app, width);
+    let mut warnings: Vec<Line<'static>> = Vec::new();
+    let room = rows.saturating_sub(keep);
+    let mut shown = 0;
+    for (index, lines) in all.iter().enumerate() {
+        // Room for the rule, these lines, and (if more follow) the line that counts them.
+        let counted = usize::from(index + 1 < all.len());
+        if 1 + warnings.len() + lines.len() + counted > room {
             break;
         }
-        warnings.extend(lines);
+        warnings.extend(lines.iter().cloned());
+        shown += 1;
     }
-    let list_rows = rows - warnings.len();
+    let left_out = all.len() - shown;
+    if left_out > 0 && room >= 2 {
+        let noun = if left_out == 1 { "warning" } else { "warnings" };
+        let text = if shown == 0 { format!("{left_out} {noun}") } else { format!("{left_out} more {noun}") };
+        let text = format!("{text}: roadmap next lists them");
+        let lead = vec![Span::styled("⚠ ", theme.warning)];
+        let line = wrap::hanging(lead, &[(text, theme.warning)], width).into_iter().next();
+        warnings.extend(line);
+    }
+    if !warnings.is_empty() {
+        warnings.insert(0, Line::styled("┄".repeat(width), theme.dim));
+    }
+    let list_rows = rows - warnings.len().min(rows);
     let heights: Vec<usize> = items.iter().map(StepLines::height).collect();
     let first = layout::first_shown(&heights, app.home_row, list_rows);
     let count = layout::shown_count(&heights, first, list_rows);
     let used: usize = heights[first..first + count].iter().sum();
-    let peek = items.get(first + count).is_some_and(|next| used + next.title.len() <= list_rows);
+    // A title without its reason shows only against the border, where the marker says more
+    // follow; above the warnings it would read as if a warning were its reason.
+    let peek = warnings.is_empty() && items.get(first + count).is_some_and(|next| used + next.title.len() <= list_rows);
     Steps { items, warnings, first, count, peek }
 }
 
@@ -286,6 +355,7 @@ fn steps(app: &View, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let inner = parts::block(theme, "", true).inner(area);
     let steps = step_lines(app, inner);
+    // An item whose reason does not show counts as hidden: the marker says more follow.
     let hidden_below = steps.items.len().saturating_sub(steps.first + steps.count);
     let mut block = parts::block(theme, " Next steps ", true);
     if let Some(more) = parts::more_title(theme, steps.first, hidden_below) {
@@ -339,17 +409,16 @@ fn steps(app: &View, area: Rect, buf: &mut Buffer) {
 
 fn activity(app: &View, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
+    if app.derived.activity.is_empty() {
+        welcome(app, area, buf);
+        return;
+    }
     let block = parts::block(theme, " Recent activity ", false);
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let events = &app.derived.activity[..rows.min(app.derived.activity.len())];
-    if events.is_empty() {
-        let hint = "Nothing yet: start a skill with s, finish it with d.";
-        parts::lines(wrap::wrap_plain(hint, theme.dim, width), inner, buf);
-        return;
-    }
     // Titles wrap under themselves; only whole events are drawn.
     let mut lines: Vec<Line> = Vec::new();
     for &(date, verb, skill) in events {
@@ -360,6 +429,29 @@ fn activity(app: &View, area: Rect, buf: &mut Buffer) {
             break;
         }
         lines.extend(event);
+    }
+    parts::lines(lines, inner, buf);
+}
+
+/// Before anything is done (a first run): what the roadmap is and who it is for, where the
+/// activity will be, and how to begin.
+fn welcome(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let block = parts::block(theme, format!(" Welcome to {} ", wrap::clean(&app.roadmap.title)), false);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = usize::from(inner.width);
+    let roadmap = &app.roadmap;
+    let mut lines = wrap::wrap_plain(&roadmap.summary, theme.text, width);
+    if !roadmap.audience.trim().is_empty() {
+        let audience = [("For: ".to_string(), theme.subheading), (roadmap.audience.clone(), theme.text)];
+        lines.extend(wrap::hanging(Vec::new(), &audience, width));
+    }
+    let hint = "Begin with the first next step: Enter opens it, s starts it, d marks it done.";
+    let hint = wrap::wrap_plain(hint, theme.dim, width);
+    if lines.len() + 1 + hint.len() <= usize::from(inner.height) {
+        lines.push(Line::raw(""));
+        lines.extend(hint);
     }
     parts::lines(lines, inner, buf);
 }

@@ -68,7 +68,8 @@ impl Ui {
             too_small(&view, area, buf);
             return Geometry { usable: false, ..Geometry::default() };
         }
-        let chrome = layout::chrome(area);
+        let status = status_lines(&view, usize::from(area.width), usize::from(layout::status_rows(area)));
+        let chrome = layout::chrome(area, status.len() as u16);
         title_bar(&view, chrome.top, buf);
         match app.screen {
             Screen::Home => home::render(&view, chrome.body, buf),
@@ -76,7 +77,7 @@ impl Ui {
             Screen::Skill(index) => skill::render(&view, index, chrome.body, buf),
             Screen::Search => search::render(&view, chrome.body, buf),
         }
-        status_bar(&view, chrome.bottom, buf);
+        parts::lines(status, chrome.bottom, buf);
         if let Some(input) = &app.hours_input {
             hours_prompt(&view, input, chrome.body, buf);
         }
@@ -168,17 +169,58 @@ fn title_bar(app: &View, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn status_bar(app: &View, area: Rect, buf: &mut Buffer) {
+/// The status bar: the message answering the last key, wrapped to as many rows as it needs
+/// (up to `most`, the last cut with `…` beyond that), or the key hints.
+fn status_lines(app: &View, width: usize, most: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let width = usize::from(area.width);
-    let line = match &app.message {
-        Some(message) => {
-            let style = if message.error { theme.error } else { theme.accent };
-            Line::styled(parts::truncate(&format!(" {}", message.text), width), style)
-        }
-        None => Line::styled(fit_hints(&hints(app), width), theme.dim),
+    let Some(message) = &app.message else {
+        return vec![Line::styled(fit_hints(&hints(app), width), theme.dim)];
     };
-    line.render(area, buf);
+    let style = if message.error { theme.error } else { theme.accent };
+    let mut lines = wrap::hanging(vec![Span::raw(" ")], &[(message.text.clone(), style)], width);
+    if lines.len() > most {
+        // Too long to wrap at words (a path, a link): fill every row to its end instead.
+        lines = filled(&wrap::clean(&message.text), width.saturating_sub(1).max(1))
+            .into_iter()
+            .map(|row| Line::styled(format!(" {row}"), style))
+            .collect();
+    }
+    if lines.len() > most {
+        lines.truncate(most);
+        if let Some(last) = lines.last_mut() {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::styled(parts::truncate(&format!("{}…", text.trim_end()), width), style);
+        }
+    }
+    lines
+}
+
+/// `text` in rows of `width` columns, at spaces, but a word longer than what is left of a row
+/// (a path, a link) starts on it and goes on to the next rather than leaving the row short.
+fn filled(text: &str, width: usize) -> Vec<String> {
+    let mut rows = vec![String::new()];
+    let mut used = 0;
+    for word in text.split(' ') {
+        let word_width = wrap::width(word);
+        let gap = usize::from(used > 0);
+        if used > 0 && used + gap + word_width > width && word_width <= width {
+            rows.push(String::new());
+            used = 0;
+        } else if used > 0 {
+            rows.last_mut().into_iter().for_each(|row| row.push(' '));
+            used += 1;
+        }
+        for c in word.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > width {
+                rows.push(String::new());
+                used = 0;
+            }
+            rows.last_mut().into_iter().for_each(|row| row.push(c));
+            used += w;
+        }
+    }
+    rows
 }
 
 /// As many hints as fit in `width`, whole, in their order; the last (`? help`, or the way
@@ -265,6 +307,12 @@ fn hours_prompt(app: &View, input: &crate::app::Field, body: Rect, buf: &mut Buf
 #[cfg(test)]
 mod tests {
     use super::fit_hints;
+
+    #[test]
+    fn a_long_message_fills_its_rows_breaking_only_long_words() {
+        let rows = super::filled("Not saved: Permission denied (/home/learner/.local/share/progress.yaml)", 20);
+        assert_eq!(rows, ["Not saved:", "Permission denied (/", "home/learner/.local/", "share/progress.yaml)"]);
+    }
 
     #[test]
     fn hints_that_do_not_fit_are_left_out_whole_and_the_last_stays() {
