@@ -1,5 +1,6 @@
 //! The Home screen: the next steps and reviews due are a list the learner can open; a
-//! selected milestone takes `d` (done) and `r` (open again).
+//! selected milestone takes `d` (done) and `r` (open again); `p` shows the current phase
+//! whole; `w` opens the weekly-hours prompt over it.
 
 use super::map::moved;
 use super::{Action, App, Effect, Pane, Screen};
@@ -71,6 +72,41 @@ impl App {
                 self.hours_input = Some(super::Field::selected(&current));
             }
             (motion, _) => self.home_row = moved(self.home_row, rows, &motion, rows.max(1)),
+        }
+        None
+    }
+
+    /// The weekly-hours prompt: a box of digits; a number out of range keeps it open.
+    pub(super) fn hours_update(&mut self, action: Action) -> Option<Effect> {
+        let field = self.hours_input.as_mut()?;
+        match action {
+            Action::Back => self.hours_input = None,
+            // A number out of range keeps the prompt open, to be corrected.
+            Action::Finish => {
+                let typed = field.text().to_string();
+                match typed.parse::<f32>().map_err(|_| "a number").and_then(crate::progress::check_weekly_hours) {
+                    Ok(hours) => {
+                        self.hours_input = None;
+                        self.undo.push(super::Change::Hours { before: self.progress.weekly_hours });
+                        self.progress.weekly_hours = Some(hours);
+                        self.say(format!("Planning with {hours} hours a week"));
+                        return Some(Effect::Save);
+                    }
+                    Err(_) if typed.is_empty() => {
+                        self.warn("Type your hours a week, from 0.5 to 168 (Esc cancels)".to_string());
+                    }
+                    Err(_) => self.warn(format!("Hours a week go from 0.5 to 168, not {typed} (Esc cancels)")),
+                }
+            }
+            // Only what an amount of hours is written with types; a second point would not parse.
+            Action::Insert(c) if !(c.is_ascii_digit() || c == '.') => {
+                self.warn("Weekly hours: digits, and a point for a half (2.5)".to_string());
+            }
+            Action::Insert('.') if !field.is_selected() && field.text().contains('.') => {}
+            Action::Insert(_) if !field.is_selected() && field.text().len() >= 6 => {}
+            edit => {
+                field.edit(&edit);
+            }
         }
         None
     }
