@@ -33,7 +33,7 @@ pub fn areas(app: &View, body: Rect) -> HomeAreas {
     let width = usize::from(layout::inner(probe.now).width);
     let lines = |n: usize| n.min(usize::from(tall)) as u16;
     let now = lines(now_text(app, width).1.len());
-    layout::home(body, phases, now, lines(steps_wanted(app, width)))
+    layout::home(body, phases, now, lines(steps_wanted(app, width, usize::from(body.height))))
 }
 
 pub fn render(app: &View, area: Rect, buf: &mut Buffer) {
