@@ -43,24 +43,23 @@ impl SearchState {
     }
 
     /// The skill's text around the term it matched, as written, in at most `width` columns,
-    /// when only its text matched. Worked out for the rows on screen, not for every hit.
-    pub fn snippet(&self, hit: &Hit, width: usize) -> Option<String> {
-        let (index, term) = (self.index.as_ref()?, hit.body_term.as_ref()?);
-        Some(snippet(&index.0[hit.skill].text, term, width))
+    /// when only its text matched. Worked out from the page for the rows on screen, not kept
+    /// for every skill: the index holds the text once, lowercased.
+    pub fn snippet(&self, roadmap: &Roadmap, hit: &Hit, width: usize) -> Option<String> {
+        let term = hit.body_term.as_ref()?;
+        Some(snippet(&plain_text(&roadmap.page(hit.skill).body), term, width))
     }
 }
 
-/// What is searched, per skill, lowercased once; and the text as written, for snippets.
+/// What is searched, per skill, lowercased once.
 #[derive(Debug)]
 struct Entry {
     title: String,
     tags: Vec<String>,
     id: String,
     summary: String,
+    /// The body's words without markup (`plain_text`).
     body: String,
-    /// The body's words without markup, one line per paragraph, list item, heading, table
-    /// row or code line, in their own case.
-    text: String,
 }
 
 #[derive(Debug)]
@@ -72,14 +71,12 @@ impl Index {
         let mut entries = Vec::with_capacity(roadmap.skills.len());
         roadmap.each_page(|index, page| {
             let skill = &roadmap.skills[index];
-            let text = plain_text(&page.body);
             entries.push(Entry {
                 title: skill.title.to_lowercase(),
                 tags: page.tags.iter().map(|t| t.to_lowercase()).collect(),
                 id: skill.id.to_lowercase(),
                 summary: page.summary.to_lowercase(),
-                body: text.to_lowercase(),
-                text,
+                body: plain_text(&page.body).to_lowercase(),
             });
         });
         Index(entries)
@@ -336,7 +333,6 @@ mod tests {
             id: format!("p/{}", title.to_lowercase().replace(' ', "-")),
             summary: String::new(),
             body: body.to_lowercase(),
-            text: body.to_string(),
         }
     }
 
@@ -355,11 +351,11 @@ mod tests {
     #[test]
     fn titles_beat_tags_beat_body_text() {
         assert_eq!(skills("git"), [0, 1]);
-        let state = SearchState { hits: search(&index(), "commit", None), index: Some(index()), ..Default::default() };
-        assert_eq!(state.hits.iter().map(|h| h.skill).collect::<Vec<_>>(), [0, 2]);
-        assert_eq!(state.snippet(&state.hits[1], 60).as_deref(), Some("images and commit layers"));
-        let titles = SearchState { hits: search(&index(), "git", None), index: Some(index()), ..Default::default() };
-        assert_eq!(titles.snippet(&titles.hits[0], 60), None, "a title match needs no snippet");
+        let hits = search(&index(), "commit", None);
+        assert_eq!(hits.iter().map(|h| h.skill).collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(hits[1].body_term.as_deref(), Some("commit"), "Docker matched in its text: a snippet shows it");
+        let titles = search(&index(), "git", None);
+        assert_eq!(titles[0].body_term, None, "a title match needs no snippet");
     }
 
     #[test]

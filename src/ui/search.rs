@@ -77,7 +77,7 @@ pub fn render(app: &View, area: Rect, buf: &mut Buffer) {
         }
         line.render(first, buf);
         let room = width.saturating_sub(2);
-        let second = app.search.snippet(hit, room).unwrap_or_else(|| {
+        let second = app.search.snippet(&app.roadmap, hit, room).unwrap_or_else(|| {
             let page = app.roadmap.page(hit.skill);
             let text = if page.tags.is_empty() {
                 page.summary.clone()
