@@ -262,7 +262,7 @@ pub fn help_sections(mode: Mode) -> Vec<(&'static str, Vec<(String, &'static str
             }
         }
         if types_text(mode) && index == last {
-            rows.push(("letters".to_string(), "type"));
+            rows.push(("letters, digits".to_string(), "type"));
         }
         sections.push((name, rows));
     }
