@@ -102,6 +102,8 @@ pub enum Action {
     TestOut,
     /// Set the hours a week you plan to study.
     EditHours,
+    /// Show the phase you are in on the Roadmap: its goal, milestone and introduction.
+    ShowPhase,
     /// Type a character into the field being edited.
     Insert(char),
     /// Start a new line in the note.
@@ -114,6 +116,10 @@ pub enum Action {
     LineStart,
     /// Move the cursor to the end of the line.
     LineEnd,
+    /// Delete everything before the cursor (the whole box when the cursor is at its end).
+    ClearToStart,
+    /// Delete the word before the cursor.
+    DeleteWordBack,
     /// Keep what was typed and close the field.
     Finish,
     /// A mouse click at a cell.

@@ -2,67 +2,11 @@
 //! handed to the app): tables of cases, each a starting point, the actions, and the state that
 //! must follow, compared as values so a failure prints what was expected and what was found.
 
-use std::path::Path;
+mod common;
 
+use common::app::{fixture, id, place, run, screen, skill_index, step};
 use roadmap_tutor::app::{Action, App, Effect, Item, Message, Mode, Pane, Screen, SkillFocus};
-use roadmap_tutor::content::{Source, load};
 use roadmap_tutor::progress::{Date, Grade, Status};
-use roadmap_tutor::ui::Ui;
-use roadmap_tutor::ui::theme::Theme;
-
-fn fixture() -> App {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let roadmap = load(&Source::Dir(root.join("tests/fixtures/content/tui"))).expect("fixture loads");
-    let text = std::fs::read_to_string(root.join("tests/fixtures/progress/tui.yaml")).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("progress.yaml");
-    std::fs::write(&path, text).unwrap();
-    let (_, progress) = roadmap_tutor::store::Store::open(&path).unwrap();
-    let mut app = App::new(roadmap, progress, Date::new(2026, 11, 21).unwrap());
-    step(&mut app, Action::Resize { width: 120, height: 40 });
-    app
-}
-
-/// One turn of the loop: a frame, then the action.
-fn step(app: &mut App, action: Action) -> Option<Effect> {
-    Ui::new(Theme::new(false)).step(app, action)
-}
-
-fn id(app: &App, skill: usize) -> &str {
-    &app.roadmap.skills[skill].id
-}
-
-fn skill_index(app: &App, id: &str) -> usize {
-    app.roadmap.index_of(id).unwrap()
-}
-
-/// Runs the actions; returns the effect of the last one.
-fn run(app: &mut App, actions: &[Action]) -> Option<Effect> {
-    let mut last = None;
-    for action in actions {
-        last = step(app, action.clone());
-    }
-    last
-}
-
-/// Where the learner is, in a few words: the screen, the pane, the selection, the mode.
-fn place(app: &App) -> String {
-    let screen = match app.screen {
-        Screen::Skill(skill) => format!("skill {}", app.roadmap.skills[skill].id),
-        other => format!("{other:?}"),
-    };
-    let help = if app.help.is_some() { " +help" } else { "" };
-    format!(
-        "{screen}{help} | {:?} mode | map phase {} row {} pane {:?} | home row {} | {}x{}",
-        app.mode(),
-        app.map.phase,
-        app.map.row,
-        app.map.pane,
-        app.home_row,
-        app.area.width,
-        app.area.height
-    )
-}
 
 #[test]
 fn navigation() {
@@ -331,51 +275,6 @@ fn the_text_scrolls_within_its_length() {
 }
 
 #[test]
-fn search_is_live_and_opens_the_result() {
-    let mut app = fixture();
-    step(&mut app, Action::GoSearch);
-    assert_eq!(app.search.hits.len(), 9, "an empty query lists every skill");
-    for c in "api".chars() {
-        step(&mut app, Action::Insert(c));
-    }
-    let found: Vec<&str> = app.search.hits.iter().map(|h| id(&app, h.skill)).collect();
-    assert_eq!(found[0], "web/api");
-    step(&mut app, Action::Open);
-    assert_eq!(app.screen, Screen::Skill(skill_index(&app, "web/api")));
-    step(&mut app, Action::Back);
-    assert_eq!((app.screen, app.search.query.as_str()), (Screen::Search, "api"), "back to the same search");
-    step(&mut app, Action::DeleteBack);
-    assert_eq!(app.search.query, "ap");
-}
-
-#[test]
-fn weekly_hours_are_checked_before_they_are_kept() {
-    let mut app = fixture();
-    step(&mut app, Action::EditHours);
-    assert_eq!(app.mode(), Mode::Hours);
-    assert_eq!(app.hours_input.as_deref(), Some("8"));
-    run(&mut app, &[Action::DeleteBack, Action::Insert('1'), Action::Insert('2'), Action::Insert('x')]);
-    assert_eq!(step(&mut app, Action::Finish), Some(Effect::Save));
-    assert_eq!(app.progress.weekly_hours, Some(12.0));
-    run(&mut app, &[Action::EditHours, Action::DeleteBack, Action::DeleteBack, Action::Insert('0')]);
-    assert_eq!(step(&mut app, Action::Finish), None);
-    assert!(app.message.as_ref().unwrap().text.contains("from 0.5 to 168"));
-    assert_eq!(app.mode(), Mode::Hours, "the prompt stays open to correct the number");
-    assert_eq!(app.progress.weekly_hours, Some(12.0));
-    run(&mut app, &[Action::Insert('.'), Action::Insert('5')]);
-    assert_eq!(step(&mut app, Action::Finish), Some(Effect::Save));
-    assert_eq!((app.mode(), app.progress.weekly_hours), (Mode::Home, Some(0.5)));
-}
-
-/// The screen as text, one string per row.
-fn screen(app: &App) -> Vec<String> {
-    let (width, height) = (app.area.width, app.area.height);
-    let mut buffer = ratatui::buffer::Buffer::empty(app.area);
-    Ui::new(Theme::new(false)).render(app, app.area, &mut buffer);
-    (0..height).map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect()).collect()
-}
-
-#[test]
 fn a_click_on_home_selects_the_step_drawn_there() {
     let mut app = fixture();
     // Narrow, so reasons and warnings wrap onto several rows.
@@ -467,7 +366,7 @@ fn milestones_toggle_and_undo() {
 fn mouse_clicks_select_and_the_wheel_scrolls() {
     let mut app = fixture();
     step(&mut app, Action::GoRoadmap);
-    let areas = roadmap_tutor::ui::layout::map(roadmap_tutor::ui::layout::chrome(app.area).body);
+    let areas = roadmap_tutor::ui::layout::map(roadmap_tutor::ui::layout::chrome(app.area, 1).body);
     let inner = roadmap_tutor::ui::layout::inner(areas.skills);
     step(&mut app, Action::Click { column: inner.x + 2, row: inner.y + 2 });
     assert_eq!((app.map.pane, app.map.row), (Pane::Skills, 2));
@@ -486,10 +385,7 @@ fn quit_suspend_and_saves_are_effects_for_the_loop() {
     assert_eq!(step(&mut app, Action::Quit), Some(Effect::Quit));
     assert_eq!(step(&mut app, Action::Suspend), Some(Effect::Suspend));
     step(&mut app, Action::SaveFailed("cannot save progress to /x: Permission denied\nmore".into()));
-    assert_eq!(
-        app.message,
-        Some(Message { text: "Not saved: cannot save progress to /x: Permission denied".into(), error: true })
-    );
+    assert_eq!(app.message, Some(Message { text: "Not saved: Permission denied (/x)".into(), error: true }));
 }
 
 #[test]

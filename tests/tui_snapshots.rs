@@ -6,6 +6,7 @@ use std::path::Path;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
 use roadmap_tutor::app::{Action, App};
 use roadmap_tutor::content::{Source, load};
 use roadmap_tutor::progress::{Date, Progress, Status};
@@ -37,7 +38,11 @@ fn draw(app: &App, width: u16, height: u16) -> String {
 
 /// Snapshots one screen, reached by `actions`, at every size.
 fn screen(name: &str, actions: &[Action]) {
-    for (width, height) in SIZES {
+    screen_at(name, actions, &SIZES);
+}
+
+fn screen_at(name: &str, actions: &[Action], sizes: &[(u16, u16)]) {
+    for &(width, height) in sizes {
         let mut app = app(width, height);
         for action in actions {
             ui().step(&mut app, action.clone());
@@ -48,7 +53,22 @@ fn screen(name: &str, actions: &[Action]) {
 
 #[test]
 fn home() {
-    screen("home", &[]);
+    screen_at("home", &[], &[SIZES[0], SIZES[1], SIZES[2], (200, 60)]);
+}
+
+/// Before anything is done: what the roadmap is and who it is for, where activity will be.
+#[test]
+fn home_on_a_first_run() {
+    screen("home_first_run", &[Action::ProgressChanged(Progress::default())]);
+    // Too small for that panel: help on Home says it, at any size.
+    screen_at("home_help", &[Action::ToggleHelp], &[SIZES[2]]);
+}
+
+/// A long status message wraps onto more rows instead of being cut at the terminal's width.
+#[test]
+fn a_long_message() {
+    let url = "https://docs.python.org/3/library/pathlib.html#pathlib.Path.read_text".to_string();
+    screen("message", &[Action::Opened { url, error: Some("No such file or directory (os error 2)".into()) }]);
 }
 
 #[test]
@@ -219,7 +239,7 @@ fn home_says_when_the_current_phase_is_cut() {
     let now = screen.iter().position(|r| r.contains("Now: Foundations")).expect("the Now panel shows");
     let bottom = screen.iter().skip(now).position(|r| r.contains('┘')).unwrap() + now;
     assert!(screen[bottom - 1].trim_end().trim_end_matches('│').trim_end().ends_with('…'), "{text}");
-    assert!(screen[bottom].contains("more: 2 Roadmap, h"), "{text}");
+    assert!(screen[bottom].contains("o shows the rest of this phase"), "{text}");
 }
 
 #[test]
@@ -244,6 +264,75 @@ fn search_results_keep_titles_whole_and_shorten_the_phase() {
     for title in ["CI/CD pipelines ", "Documenting an API with OpenAPI ", "Configuration through environment variables"]
     {
         assert!(results.iter().any(|r| r.contains(title)), "{title:?} is cut:\n{}", screen.join("\n"));
+    }
+}
+
+/// The built-in roadmap searched for `query` at `width`x`height`.
+fn searched(query: &str, width: u16, height: u16) -> App {
+    let mut app = builtin(width, height);
+    ui().step(&mut app, Action::GoSearch);
+    for c in query.chars() {
+        ui().step(&mut app, Action::Insert(c));
+    }
+    app
+}
+
+#[test]
+fn search_snippets_show_the_text_as_written_with_the_match_marked() {
+    let app = searched("docker", 80, 24);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| drop(ui().draw(&app, frame))).unwrap();
+    let screen = rows(&app, 80, 24);
+    let text = screen.join("\n");
+    let y = screen.iter().position(|r| r.contains("…over SSH, inside a Docker container, in a CI log.")).expect(&text);
+    let x = screen[y].find("Docker").map(|at| screen[y][..at].chars().count() as u16).unwrap();
+    let buffer = terminal.backend().buffer();
+    let marked = |x: u16| buffer[(x, y as u16)].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED);
+    assert!((x..x + 6).all(marked), "Docker is marked:\n{text}");
+    assert!(!marked(x - 2) && !marked(x + 7), "only Docker is marked");
+    // A table row shows its cells apart, without the pipes of its Markdown.
+    assert!(text.contains("…a crash or reboot · Docker restart policy, systemd, the PaaS itself"), "{text}");
+    assert!(!text.contains('|'), "{text}");
+}
+
+#[test]
+fn search_results_keep_the_phase_in_one_column() {
+    let app = searched("docker", 80, 24);
+    let screen = rows(&app, 80, 24);
+    let results = panel(&screen, "Results");
+    let columns: Vec<usize> = ["Foundations", "Architecture…", "Application…"]
+        .iter()
+        .flat_map(|phase| results.iter().filter_map(move |r| r.find(phase).map(|at| r[..at].chars().count())))
+        .collect();
+    assert!(columns.len() >= 6, "{}", screen.join("\n"));
+    assert!(columns.iter().all(|&c| c == columns[0]), "{columns:?}\n{}", screen.join("\n"));
+    let docker = results.iter().find(|r| r.starts_with("○ Docker ")).unwrap();
+    assert!(docker.contains("Docker  "), "a short title stands apart from its phase: {docker:?}");
+}
+
+/// The last words of the current phase's milestone, as Home wraps them.
+fn milestone_end(app: &App) -> String {
+    let phase = app.derived.current_phase.unwrap();
+    let text = &app.roadmap.phases[phase].milestone.as_ref().unwrap().description;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words[words.len() - 3..].join(" ")
+}
+
+#[test]
+fn home_shares_its_column_by_content_on_big_screens() {
+    for (width, height) in [(200, 60), (160, 50)] {
+        let app = builtin(width, height);
+        let screen = rows(&app, width, height);
+        let text = screen.join("\n");
+        let now = joined(&panel(&screen, "Now: Foundations"));
+        assert!(now.contains(&milestone_end(&app)), "{width}x{height}: the milestone shows whole\n{text}");
+        let steps = panel(&screen, "Next steps");
+        let blank = steps.iter().rev().take_while(|r| r.is_empty()).count();
+        assert!(blank <= 1, "{width}x{height}: the list gives its spare rows to the phase\n{text}");
+        assert!(
+            !screen.iter().any(|r| r.contains("↓") && r.contains("more ┛")),
+            "{width}x{height}: nothing hidden\n{text}"
+        );
     }
 }
 

@@ -5,6 +5,7 @@
 mod checks;
 mod derived;
 mod editor;
+mod field;
 mod home;
 mod map;
 mod mouse;
@@ -18,6 +19,7 @@ pub use crate::action::{Action, CheckReport, EditorOutcome, Effect, Mode};
 pub use checks::{ChecksRun, TrustPrompt};
 pub use derived::Derived;
 pub use editor::Editor;
+pub use field::{Edit, Field};
 pub use map::{MapState, Pane};
 pub use quiz::{QuizState, Session as ReviewSession};
 pub use search::{Hit, SearchState};
@@ -80,7 +82,7 @@ pub struct App {
     pub skill: SkillState,
     pub search: SearchState,
     /// The weekly hours being typed on Home.
-    pub hours_input: Option<String>,
+    pub hours_input: Option<Field>,
     pub message: Option<Message>,
     /// Counts, advice, pace and activity for the current progress.
     pub derived: Derived,
@@ -98,6 +100,9 @@ pub struct App {
     pub builtin: bool,
     next_run: u64,
     undo: Vec<Change>,
+    /// A skill marked done by this action: once the advice is worked out again, any warning
+    /// about it is said at once.
+    done_now: Option<usize>,
 }
 
 impl App {
@@ -125,6 +130,7 @@ impl App {
             builtin: false,
             next_run: 0,
             undo: Vec::new(),
+            done_now: None,
         };
         app.refresh();
         app
@@ -170,7 +176,11 @@ impl App {
         let effect = self.dispatch(action);
         if matches!(effect, Some(Effect::Save)) {
             self.refresh();
+            if let Some(skill) = self.done_now.take() {
+                self.warn_about(skill);
+            }
         }
+        self.done_now = None;
         self.settle();
         effect
     }
@@ -215,13 +225,12 @@ impl App {
                 None
             }
             Action::SaveFailed(error) => {
-                let first = error.lines().next().unwrap_or(&error);
-                self.warn(format!("Not saved: {first}"));
+                self.warn(format!("Not saved: {}", cause_first(&error, &["cannot save progress to "])));
                 None
             }
             Action::ReloadFailed(error) => {
-                let first = error.lines().next().unwrap_or(&error);
-                self.warn(format!("Another change to the progress file could not be read: {first}"));
+                let cause = cause_first(&error, &["cannot load progress from ", "cannot read "]);
+                self.warn(format!("Could not read another save: {cause}"));
                 None
             }
             Action::NoteEdited { skill, outcome } => {
@@ -237,13 +246,13 @@ impl App {
                 self.settle();
                 effect
             }
+            // The link comes first: it is what the learner needs when the opener fails.
             Action::Opened { url, error } => {
                 self.message = Some(match error {
                     None => Message { text: format!("Opening {url}"), error: false },
-                    Some(error) => Message {
-                        text: format!("Could not start the opener ({error}); the link is {url}"),
-                        error: true,
-                    },
+                    Some(error) => {
+                        Message { text: format!("Open it yourself: {url} (no opener: {error})"), error: true }
+                    }
                 });
                 None
             }
@@ -269,6 +278,10 @@ impl App {
         match action {
             Action::Quit => return self.quit(),
             Action::Suspend => return Some(Effect::Suspend),
+            // In the search box `?` opens help only before anything is typed; then it types.
+            Action::ToggleHelp if self.mode() == Mode::Search && !self.search.field.untouched() => {
+                return self.search_update(Action::Insert('?'));
+            }
             Action::ToggleHelp => {
                 self.help = if self.help.is_some() { None } else { Some(0) };
                 return None;
@@ -405,7 +418,20 @@ impl App {
         self.progress.set_status(&id, status, self.today);
         let title = &self.roadmap.skills[skill].title;
         self.say(format!("{title}: {status}"));
+        if status == Status::Done {
+            self.done_now = Some(skill);
+        }
         Some(Effect::Save)
+    }
+
+    /// A skill just marked done with a prerequisite still open: its warning (the one `roadmap
+    /// next` gives) shows at once, as the command line's `done` does.
+    fn warn_about(&mut self, skill: usize) {
+        let warning = self.derived.advice.warnings.iter().find(|w| w.skill == Some(skill));
+        if let Some(warning) = warning {
+            let text = format!("{} (u undoes)", warning.message);
+            self.warn(text);
+        }
     }
 
     /// Records a review of a done skill today, as `roadmap review` does.
@@ -493,32 +519,18 @@ impl App {
         }
         None
     }
+}
 
-    fn hours_update(&mut self, action: Action) -> Option<Effect> {
-        let input = self.hours_input.as_mut()?;
-        match action {
-            Action::Insert(c) if input.len() < 6 && (c.is_ascii_digit() || (c == '.' && !input.contains('.'))) => {
-                input.push(c);
-            }
-            Action::DeleteBack => {
-                input.pop();
-            }
-            Action::Back => self.hours_input = None,
-            // A number out of range keeps the prompt open, to be corrected.
-            Action::Finish => {
-                match input.parse::<f32>().map_err(|_| "a number").and_then(crate::progress::check_weekly_hours) {
-                    Ok(hours) => {
-                        self.hours_input = None;
-                        self.undo.push(Change::Hours { before: self.progress.weekly_hours });
-                        self.progress.weekly_hours = Some(hours);
-                        self.say(format!("Planning with {hours} hours a week"));
-                        return Some(Effect::Save);
-                    }
-                    Err(_) => self.warn("Weekly hours: a number from 0.5 to 168 (Esc cancels)".to_string()),
-                }
-            }
-            _ => {}
-        }
-        None
+/// The store's first line with the cause first and the file after it, without the words the
+/// message already says: `cannot save progress to PATH: CAUSE` becomes `CAUSE (PATH)`, so the
+/// point survives when a narrow status bar cuts the end.
+fn cause_first(error: &str, prefixes: &[&str]) -> String {
+    let first = error.lines().next().unwrap_or(error);
+    let Some(rest) = prefixes.iter().find_map(|prefix| first.strip_prefix(prefix)) else {
+        return first.to_string();
+    };
+    match rest.rsplit_once(": ") {
+        Some((file, cause)) => format!("{cause} ({file})"),
+        None => rest.to_string(),
     }
 }

@@ -78,6 +78,7 @@ const MOVE: &[Binding] = &[
 const HOME: &[Binding] = &[
     bind(&[key(KeyCode::Enter)], Action::Open, "open the selected step"),
     bind(&[ch('w')], Action::EditHours, "set your weekly study hours"),
+    bind(&[ch('o')], Action::ShowPhase, "the phase you are in, whole: goal, milestone, introduction"),
 ];
 
 const ROADMAP: &[Binding] = &[
@@ -111,10 +112,23 @@ const SEARCH: &[Binding] = &[
     bind(&[key(KeyCode::PageUp)], Action::PageUp, "page up"),
     bind(&[key(KeyCode::PageDown)], Action::PageDown, "page down"),
     bind(&[key(KeyCode::Enter)], Action::Open, "open the skill"),
-    bind(&[key(KeyCode::Backspace)], Action::DeleteBack, "delete a character"),
     bind(&[key(KeyCode::Esc)], Action::Back, "close search"),
+    bind(&[ch('?')], Action::ToggleHelp, "this help, before you type (then ? types)"),
     bind(&[ctrl('c')], Action::Quit, "quit"),
     bind(&[ctrl('z')], Action::Suspend, "suspend to the shell"),
+];
+
+/// Editing the one line of a box: the search query, the weekly hours. A box opens with its
+/// old value selected: typing replaces it, Backspace and the arrows keep it to edit.
+const FIELD: &[Binding] = &[
+    bind(&[key(KeyCode::Backspace)], Action::DeleteBack, "delete before the cursor"),
+    bind(&[key(KeyCode::Delete)], Action::DeleteForward, "delete under the cursor"),
+    bind(&[key(KeyCode::Left)], Action::Left, "cursor left"),
+    bind(&[key(KeyCode::Right)], Action::Right, "cursor right"),
+    bind(&[key(KeyCode::Home), ctrl('a')], Action::LineStart, "start of the box"),
+    bind(&[key(KeyCode::End), ctrl('e')], Action::LineEnd, "end of the box"),
+    bind(&[ctrl('u')], Action::ClearToStart, "delete everything before the cursor (clear)"),
+    bind(&[ctrl('w')], Action::DeleteWordBack, "delete the word before the cursor"),
 ];
 
 const HELP: &[Binding] = &[
@@ -146,7 +160,6 @@ const NOTE: &[Binding] = &[
 const HOURS: &[Binding] = &[
     bind(&[key(KeyCode::Enter)], Action::Finish, "keep these hours"),
     bind(&[key(KeyCode::Esc)], Action::Back, "cancel"),
-    bind(&[key(KeyCode::Backspace)], Action::DeleteBack, "delete a character"),
     bind(&[ctrl('c')], Action::Quit, "quit"),
     bind(&[ctrl('z')], Action::Suspend, "suspend to the shell"),
 ];
@@ -193,17 +206,17 @@ pub fn tables(mode: Mode) -> Vec<&'static [Binding]> {
         Mode::Home => vec![HOME, STATUS, MOVE, GLOBAL],
         Mode::Roadmap => vec![ROADMAP, STATUS, MOVE, GLOBAL],
         Mode::Skill => vec![SKILL, STATUS, MOVE, GLOBAL],
-        Mode::Search => vec![SEARCH],
+        Mode::Search => vec![SEARCH, FIELD],
         Mode::Help => vec![HELP],
         Mode::Quiz => vec![QUIZ],
         Mode::Trust => vec![TRUST],
         Mode::Note => vec![NOTE],
-        Mode::Hours => vec![HOURS],
+        Mode::Hours => vec![HOURS, FIELD],
     }
 }
 
 /// Every table with a name, for documentation (the README's key table is checked against it).
-pub fn groups() -> [(&'static str, &'static [Binding]); 12] {
+pub fn groups() -> [(&'static str, &'static [Binding]); 13] {
     [
         ("Everywhere", GLOBAL),
         ("Moving", MOVE),
@@ -214,8 +227,9 @@ pub fn groups() -> [(&'static str, &'static [Binding]); 12] {
         ("Search", SEARCH),
         ("A quiz", QUIZ),
         ("Trusting a roadmap's checks", TRUST),
-        ("Editing a note", NOTE),
         ("Weekly hours", HOURS),
+        ("Typing in a box (Search, Weekly hours)", FIELD),
+        ("Editing a note", NOTE),
         ("Help", HELP),
     ]
 }
@@ -278,7 +292,9 @@ pub fn mode_name(mode: Mode) -> &'static str {
 pub fn help_sections(mode: Mode) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     let mut sections = Vec::new();
     let mut seen: Vec<(String, &'static str)> = Vec::new();
-    for table in tables(mode) {
+    let tables = tables(mode);
+    let last = tables.len().saturating_sub(1);
+    for (index, table) in tables.into_iter().enumerate() {
         let name = groups().into_iter().find(|(_, t)| std::ptr::eq(*t, table)).map_or("Keys", |(name, _)| name);
         let mut rows = Vec::new();
         for binding in table {
@@ -289,8 +305,8 @@ pub fn help_sections(mode: Mode) -> Vec<(&'static str, Vec<(String, &'static str
                 rows.push(row);
             }
         }
-        if types_text(mode) {
-            rows.push(("letters".to_string(), "type"));
+        if types_text(mode) && index == last {
+            rows.push(("letters, digits".to_string(), "type"));
         }
         sections.push((name, rows));
     }

@@ -123,6 +123,26 @@ fn push(line: &mut Vec<Frag>, text: &str, style: Style) {
     }
 }
 
+/// Shortens `text` to `width` columns with an ellipsis (the screens' and the search
+/// snippets' one way of cutting text).
+pub fn truncate(text: &str, width: usize) -> String {
+    if self::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 /// Turns fragments into a ratatui line.
 pub fn to_line(frags: Vec<Frag>) -> Line<'static> {
     Line::from(frags.into_iter().map(|(text, style)| Span::styled(text, style)).collect::<Vec<_>>())

@@ -17,7 +17,18 @@ fn lines(app: &View, width: usize) -> Vec<Line<'static>> {
     let mode = app.screen_mode();
     let sections = keymap::help_sections(mode);
     let key_width = sections.iter().flat_map(|(_, rows)| rows).map(|(k, _)| wrap::width(k)).max().unwrap_or(0).min(16);
-    let mut lines = wrap::wrap_plain(&format!("Keys for {}", keymap::mode_name(mode)), theme.title, width);
+    let mut lines = Vec::new();
+    // Help on Home also says what the roadmap is: the one place it shows at every size.
+    if mode == Mode::Home {
+        let roadmap = &app.roadmap;
+        lines.extend(wrap::wrap_plain(&roadmap.title, theme.title, width));
+        lines.extend(wrap::wrap_plain(&roadmap.summary, theme.text, width));
+        if !roadmap.audience.trim().is_empty() {
+            lines.extend(wrap::wrap_plain(&format!("For: {}", roadmap.audience), theme.text, width));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.extend(wrap::wrap_plain(&format!("Keys for {}", keymap::mode_name(mode)), theme.title, width));
     let section = |name: &str, rows: &[(String, &str)], lines: &mut Vec<Line<'static>>| {
         lines.push(Line::raw(""));
         lines.extend(wrap::wrap_plain(name, theme.subheading, width));

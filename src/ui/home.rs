@@ -2,34 +2,38 @@
 //! reasons, the phase you are in with its milestone, recent activity. Text wraps rather than
 //! being cut: a reason or a warning is the point of the line.
 
+mod steps;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use self::steps::{steps, steps_wanted};
 use super::layout::HomeAreas;
-use super::{View, layout, parts};
-use crate::geometry::Target as Hit;
+use super::layouts::Key;
+use super::{View, layout, markdown, parts};
 use crate::progress::{Counts, Status};
-use crate::suggest::{SuggestionKind, Target};
 use crate::text::wrap;
 
 /// A bar shorter than this says little; names give way before it does.
 const MIN_BAR: usize = 8;
-/// Rows the list of next steps keeps for itself before warnings take any.
-const MIN_STEP_ROWS: usize = 4;
 
 /// Where Home's panels go: the geometry of `layout::home`, with the current phase's panel
-/// as tall as its text wants at the width it gets.
+/// and the list of next steps sharing their column by how many lines each wants at the width
+/// it gets.
 pub fn areas(app: &View, body: Rect) -> HomeAreas {
     let phases = app.roadmap.phases.len() as u16;
-    let probe = layout::home(body, phases, u16::MAX / 2);
+    let tall = u16::MAX / 2;
+    let probe = layout::home(body, phases, tall, 0);
     if probe.now.area() == 0 {
         return probe;
     }
-    let wanted = now_text(app, usize::from(layout::inner(probe.now).width)).1.len();
-    layout::home(body, phases, wanted.min(usize::from(u16::MAX / 2)) as u16)
+    let width = usize::from(layout::inner(probe.now).width);
+    let lines = |n: usize| n.min(usize::from(tall)) as u16;
+    let now = lines(now_text(app, width).1.len());
+    layout::home(body, phases, now, lines(steps_wanted(app, width, usize::from(body.height))))
 }
 
 pub fn render(app: &View, area: Rect, buf: &mut Buffer) {
@@ -186,170 +190,54 @@ fn now(app: &View, area: Rect, buf: &mut Buffer) {
     let width = usize::from(layout::inner(area).width);
     let (title, mut lines) = now_text(app, width);
     let rows = usize::from(area.height.saturating_sub(2));
+    // Rows to spare (a tall terminal) show the phase's introduction too, as the Roadmap does.
+    if let Some(index) = current_phase(app)
+        && rows >= lines.len() + 3
+    {
+        let phase = &app.roadmap.phases[index];
+        let intro = app
+            .layouts
+            .get(Key::PhaseIntro(index), width as u16, || markdown::render(&phase.intro, width as u16, theme));
+        if !intro.lines.is_empty() {
+            lines.push(Line::raw(""));
+            lines.extend(intro.lines.iter().cloned());
+        }
+    }
     let mut block = parts::block(theme, title, false);
     if lines.len() > rows && rows > 0 {
         // Cut: say so on the last line, and where the whole text is.
         lines.truncate(rows);
+        while lines.len() > 1 && lines.last().is_some_and(|l| l.width() == 0) {
+            lines.pop();
+        }
         if let Some(last) = lines.last_mut() {
             let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
             let style = last.spans.last().map_or(theme.dim, |s| s.style);
-            *last = Line::styled(format!("{}…", parts::truncate(text.trim_end(), width.saturating_sub(1))), style);
+            *last = Line::styled(parts::truncate(&format!("{}…", text.trim_end()), width), style);
         }
-        block = block.title_bottom(Line::styled(" more: 2 Roadmap, h ", theme.dim).right_aligned());
+        // What is hidden, and the key that shows it all (on the Roadmap's phase pane).
+        let forms = [" o shows the rest of this phase ", " more: o "];
+        let room = usize::from(area.width.saturating_sub(2));
+        let hint = forms.iter().find(|f| wrap::width(f) <= room).unwrap_or(&forms[forms.len() - 1]);
+        block = block.title_bottom(Line::styled(*hint, theme.dim).right_aligned());
     }
     let inner = block.inner(area);
     block.render(area, buf);
     parts::lines(lines, inner, buf);
 }
 
-/// The next steps as drawn in a panel's inside: each item's lines, the warnings at the foot,
-/// and which items show.
-struct Steps {
-    items: Vec<StepLines>,
-    warnings: Vec<Line<'static>>,
-    first: usize,
-    /// Items shown whole.
-    count: usize,
-    /// Whether the title of the item after them fits too (its reason does not).
-    peek: bool,
-}
-
-struct StepLines {
-    title: Vec<Line<'static>>,
-    reason: Vec<Line<'static>>,
-}
-
-impl StepLines {
-    fn height(&self) -> usize {
-        self.title.len() + self.reason.len()
-    }
-}
-
-fn step_lines(app: &View, inner: Rect) -> Steps {
-    let theme = app.theme;
-    let width = usize::from(inner.width);
-    let items: Vec<StepLines> = app
-        .home_items()
-        .into_iter()
-        .map(|item| {
-            let (glyph, glyph_style, badge) = match item.target {
-                Target::Skill(skill) => {
-                    let skill = &app.roadmap.skills[skill];
-                    let status = app.progress.status(&skill.id);
-                    let badge = (format!("  {}", skill.level), parts::level_style(theme, skill.level));
-                    (parts::status_glyph(status), parts::status_style(theme, status), badge)
-                }
-                Target::Milestone(_) => ("★", theme.accent, ("  milestone".to_string(), theme.accent)),
-            };
-            let title = (item.target.title(&app.roadmap).to_string(), theme.subheading);
-            let mut title = wrap::hanging(vec![Span::styled(format!("{glyph} "), glyph_style)], &[title], width);
-            // The badge follows the title, on a line of its own if it must.
-            let badge = Span::styled(badge.0, badge.1);
-            match title.last_mut() {
-                Some(last) if last.width() + badge.width() <= width => last.spans.push(badge),
-                _ => title.push(Line::from(vec![Span::raw(" "), badge])),
-            }
-            let kind = match item.kind {
-                SuggestionKind::Continue => "Continue",
-                SuggestionKind::Start => "Start",
-                SuggestionKind::Milestone => "Build",
-                SuggestionKind::Review => "Review",
-            };
-            let reason = (format!("{kind}: {}", item.reason), theme.dim);
-            let reason = wrap::hanging(vec![Span::raw("  ")], &[reason], width);
-            StepLines { title, reason }
-        })
-        .collect();
-    // Warnings sit at the foot, whole, as many as leave the list its rows.
-    let rows = usize::from(inner.height);
-    let keep =
-        if items.is_empty() { 1 } else { items.get(app.home_row).map_or(0, StepLines::height).max(MIN_STEP_ROWS) };
-    let mut warnings = Vec::new();
-    for warning in &app.derived.advice.warnings {
-        let lines =
-            wrap::hanging(vec![Span::styled("⚠ ", theme.warning)], &[(warning.message.clone(), theme.warning)], width);
-        if warnings.len() + lines.len() + keep > rows {
-            break;
-        }
-        warnings.extend(lines);
-    }
-    let list_rows = rows - warnings.len();
-    let heights: Vec<usize> = items.iter().map(StepLines::height).collect();
-    let first = layout::first_shown(&heights, app.home_row, list_rows);
-    let count = layout::shown_count(&heights, first, list_rows);
-    let used: usize = heights[first..first + count].iter().sum();
-    let peek = items.get(first + count).is_some_and(|next| used + next.title.len() <= list_rows);
-    Steps { items, warnings, first, count, peek }
-}
-
-fn steps(app: &View, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
-    let inner = parts::block(theme, "", true).inner(area);
-    let steps = step_lines(app, inner);
-    let hidden_below = steps.items.len().saturating_sub(steps.first + steps.count);
-    let mut block = parts::block(theme, " Next steps ", true);
-    if let Some(more) = parts::more_title(theme, steps.first, hidden_below) {
-        block = block.title_bottom(more);
-    }
-    block.render(area, buf);
-    let warnings_top = inner.y + inner.height - steps.warnings.len() as u16;
-    parts::lines(steps.warnings, Rect::new(inner.x, warnings_top, inner.width, inner.bottom() - warnings_top), buf);
-    if steps.items.is_empty() {
-        let done = app.derived.tally.overall;
-        let text = if done.complete() == done.total {
-            "Every skill is done or skipped. Well done!"
-        } else {
-            "Nothing can be started now: finish or skip what open skills require."
-        };
-        parts::lines(wrap::wrap_plain(text, theme.dim, usize::from(inner.width)), inner, buf);
-        return;
-    }
-    app.record(inner, Hit::HomeSteps);
-    let mut y = inner.y;
-    let shown = steps.count + usize::from(steps.peek);
-    for (index, item) in steps.items.into_iter().enumerate().skip(steps.first).take(shown) {
-        let selected = index == app.home_row;
-        let whole = index < steps.first + steps.count;
-        let height = if whole { item.height() } else { item.title.len() };
-        let rows = (height as u16).min(warnings_top.saturating_sub(y));
-        app.record(Rect::new(inner.x, y, inner.width, rows), Hit::HomeStep(index));
-        for line in item.title {
-            if y >= warnings_top {
-                return;
-            }
-            let row = Rect::new(inner.x, y, inner.width, 1);
-            if selected {
-                buf.set_style(row, theme.selected);
-                line.patch_style(theme.selected).render(row, buf);
-            } else {
-                line.render(row, buf);
-            }
-            y += 1;
-        }
-        // A reason shows whole or not at all.
-        for line in item.reason.into_iter().filter(|_| whole) {
-            if y >= warnings_top {
-                return;
-            }
-            line.render(Rect::new(inner.x, y, inner.width, 1), buf);
-            y += 1;
-        }
-    }
-}
-
 fn activity(app: &View, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
+    if app.derived.activity.is_empty() {
+        welcome(app, area, buf);
+        return;
+    }
     let block = parts::block(theme, " Recent activity ", false);
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let events = &app.derived.activity[..rows.min(app.derived.activity.len())];
-    if events.is_empty() {
-        let hint = "Nothing yet: start a skill with s, finish it with d.";
-        parts::lines(wrap::wrap_plain(hint, theme.dim, width), inner, buf);
-        return;
-    }
     // Titles wrap under themselves; only whole events are drawn.
     let mut lines: Vec<Line> = Vec::new();
     for &(date, verb, skill) in events {
@@ -360,6 +248,29 @@ fn activity(app: &View, area: Rect, buf: &mut Buffer) {
             break;
         }
         lines.extend(event);
+    }
+    parts::lines(lines, inner, buf);
+}
+
+/// Before anything is done (a first run): what the roadmap is and who it is for, where the
+/// activity will be, and how to begin.
+fn welcome(app: &View, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let block = parts::block(theme, format!(" Welcome to {} ", wrap::clean(&app.roadmap.title)), false);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = usize::from(inner.width);
+    let roadmap = &app.roadmap;
+    let mut lines = wrap::wrap_plain(&roadmap.summary, theme.text, width);
+    if !roadmap.audience.trim().is_empty() {
+        let audience = [("For: ".to_string(), theme.subheading), (roadmap.audience.clone(), theme.text)];
+        lines.extend(wrap::hanging(Vec::new(), &audience, width));
+    }
+    let hint = "Begin with the first next step: Enter opens it, s starts it, d marks it done.";
+    let hint = wrap::wrap_plain(hint, theme.dim, width);
+    if lines.len() + 1 + hint.len() <= usize::from(inner.height) {
+        lines.push(Line::raw(""));
+        lines.extend(hint);
     }
     parts::lines(lines, inner, buf);
 }

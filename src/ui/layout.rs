@@ -19,9 +19,18 @@ pub struct Chrome {
     pub bottom: Rect,
 }
 
-pub fn chrome(area: Rect) -> Chrome {
+/// Rows the status bar may grow to for a message that does not fit on one: four, so a
+/// sentence and a path fit at 40 columns, and never more than a third of the terminal.
+pub fn status_rows(area: Rect) -> u16 {
+    (area.height / 3).clamp(1, 4)
+}
+
+/// The title bar, the screen, and a status bar of `wanted` rows (one for the key hints, more
+/// for a long message, so its point is never cut off).
+pub fn chrome(area: Rect, wanted: u16) -> Chrome {
+    let status = wanted.clamp(1, status_rows(area));
     let [top, body, bottom] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(status)]).areas(area);
     Chrome { top, body, bottom }
 }
 
@@ -35,8 +44,10 @@ pub struct HomeAreas {
 }
 
 /// `phases` bars in the progress panel; `now_lines` lines the current phase's panel would
-/// like (it gets them while the next steps keep at least half the height).
-pub fn home(body: Rect, phases: u16, now_lines: u16) -> HomeAreas {
+/// like and `steps_lines` the list of next steps would (insides, without borders). Where they
+/// share a column the space goes by content: each gets what it wants when both fit; else the
+/// one wanting less than half gets it whole and the other the rest, or each gets half.
+pub fn home(body: Rect, phases: u16, now_lines: u16, steps_lines: u16) -> HomeAreas {
     // Overall and one bar per phase; then a blank, the summary and two lines of pace, or
     // (when short of rows) one line of pace.
     let bars = phases + 1;
@@ -44,18 +55,21 @@ pub fn home(body: Rect, phases: u16, now_lines: u16) -> HomeAreas {
         let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body);
         let progress = (bars + 6).min(left.height);
         let [progress, activity] = Layout::vertical([Constraint::Length(progress), Constraint::Fill(1)]).areas(left);
-        let now = (now_lines + 2).min(right.height / 2);
-        let now = if now < 5 { 0 } else { now };
+        let now = shared(right.height, now_lines, steps_lines);
         let [steps, now] = Layout::vertical([Constraint::Fill(1), Constraint::Length(now)]).areas(right);
         return HomeAreas { progress, now, steps, activity };
     }
     let cap = if body.height < 20 { body.height * 2 / 5 } else { body.height / 2 };
     let progress = if body.height >= 30 { bars + 6 } else { bars + 3 }.min(cap).max(3);
-    let now = if body.height >= 34 { (now_lines + 2).min(12) } else { 0 };
     let activity = match body.height {
         30.. => 8,
         20.. => 5,
         _ => 0,
+    };
+    let now = if body.height >= 34 {
+        shared(body.height.saturating_sub(progress + activity), now_lines, steps_lines)
+    } else {
+        0
     };
     let [progress, now, steps, activity] = Layout::vertical([
         Constraint::Length(progress),
@@ -65,6 +79,28 @@ pub fn home(body: Rect, phases: u16, now_lines: u16) -> HomeAreas {
     ])
     .areas(body);
     HomeAreas { progress, now, steps, activity }
+}
+
+/// The rows of the current phase's panel, sharing `height` with the next steps above it.
+fn shared(height: u16, now_lines: u16, steps_lines: u16) -> u16 {
+    /// The list keeps this many rows (a step and its reason, and a second) whatever the phase wants.
+    const MIN_STEPS: u16 = 6;
+    let (now, steps) = (now_lines.saturating_add(2), steps_lines.saturating_add(2));
+    let half = height / 2;
+    // When both fit, the list is as tall as it needs and the phase takes the rest: room to
+    // spare is better under the phase's text than between the list and its warnings.
+    let rows = if now.saturating_add(steps) <= height {
+        height - steps
+    } else if now <= half {
+        now
+    } else if steps <= half {
+        height - steps
+    } else {
+        half
+    };
+    let rows = rows.min(height.saturating_sub(MIN_STEPS));
+    // A panel of fewer rows would show a line or two of the goal: none says more.
+    if rows < 5 { 0 } else { rows }
 }
 
 /// Roadmap: phases | skills | detail. Narrow terminals stack them: a one-line phase picker,
@@ -207,12 +243,26 @@ mod tests {
     }
 
     #[test]
+    fn home_shares_a_column_by_what_each_panel_wants() {
+        let cases = [
+            ("both fit: the list what it wants, the phase the rest", 40, 13, 10, 28),
+            ("a short list leaves the phase the rest", 40, 50, 6, 32),
+            ("a short phase keeps its size", 40, 8, 50, 10),
+            ("both long: halves", 40, 50, 50, 20),
+            ("the list keeps its rows", 10, 50, 2, 0),
+        ];
+        for (name, height, now, steps, expected) in cases {
+            assert_eq!(shared(height, now, steps), expected, "{name}");
+        }
+    }
+
+    #[test]
     fn every_layout_stays_inside_the_body_at_every_size() {
         for width in [1, 20, 40, 72, 80, 99, 100, 120, 500] {
             for height in [1, 5, 12, 24, 40, 200] {
                 let area = Rect::new(0, 0, width, height);
-                let body = chrome(area).body;
-                let home = home(body, 5, 12);
+                let body = chrome(area, 1).body;
+                let home = home(body, 5, 12, 20);
                 let map = map(body);
                 let skill = skill(body, 3);
                 let search = search(body);

@@ -8,7 +8,6 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::layouts::Key;
 use super::{View, layout, markdown, parts};
 use crate::app::Pane;
-use crate::content::Level;
 use crate::geometry::{Scroll, Target};
 use crate::progress::Status;
 use crate::text::wrap;
@@ -27,8 +26,13 @@ pub fn render(app: &View, area: Rect, buf: &mut Buffer) {
 fn phases(app: &View, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let focused = app.map.pane == Pane::Phases;
-    let block = parts::block(theme, " Phases ", focused);
+    let mut block = parts::block(theme, " Phases ", focused);
     let inner = block.inner(area);
+    let (len, rows) = (app.roadmap.phases.len(), usize::from(inner.height));
+    let offset = layout::list_offset(app.map.phase, len, rows);
+    if let Some(more) = parts::more_title(theme, offset, len.saturating_sub(offset + rows)) {
+        block = block.title_bottom(more);
+    }
     block.render(area, buf);
     app.record(area, Target::Phases);
     let rows =
@@ -72,27 +76,40 @@ fn skills(app: &View, area: Rect, buf: &mut Buffer) {
     let filters = if wrap::width(&long) + 10 <= room { long } else { active.iter().map(|f| f.1).collect() };
     let name = parts::truncate_words(&phase.title, room.saturating_sub(wrap::width(&filters) + 2).max(1));
     let title = vec![Span::raw(format!(" {name} ")), Span::styled(filters, theme.accent)];
-    let block = parts::block(theme, Line::from(title), focused);
+    let mut block = parts::block(theme, Line::from(title), focused);
     let inner = block.inner(area);
+    let rows = usize::from(inner.height);
+    // Skills out of sight are counted in the border, as on every list.
+    let offset = layout::list_offset(app.map.row, visible.len(), rows);
+    if let Some(more) = parts::more_title(theme, offset, visible.len().saturating_sub(offset + rows)) {
+        block = block.title_bottom(more);
+    }
     block.render(area, buf);
     app.record(area, Target::MapSkills);
-    app.measure(|g| g.map_skills_page = usize::from(inner.height));
+    app.measure(|g| g.map_skills_page = rows);
     if visible.is_empty() {
         let why = if phase.skills.is_empty() {
-            "This phase has no skills."
+            "This phase has no skills.".to_string()
         } else {
-            "Nothing left here with these filters (c, H)."
+            // Each filter that hides skills here, and the key that shows them again.
+            let keys: Vec<&str> =
+                [(app.map.core_only, "c shows every level"), (app.map.hide_done, "H shows done ones")]
+                    .iter()
+                    .filter(|f| f.0)
+                    .map(|f| f.1)
+                    .collect();
+            format!("Nothing left here with these filters: {}.", keys.join(", "))
         };
-        Line::styled(why, theme.dim).render(inner, buf);
+        parts::lines(wrap::wrap_plain(&why, theme.dim, usize::from(inner.width)), inner, buf);
         return;
     }
-    let narrow = inner.width < 36;
     let rows = parts::list(inner, buf, theme, visible.len(), Some(app.map.row), focused, |row, width| {
         let index = visible[row];
         let skill = &app.roadmap.skills[index];
         let status = app.derived.tally.status(index);
         let locked = !status.is_complete() && !app.derived.tally.prerequisites_met(&app.roadmap, index);
-        let level = if narrow { short_level(skill.level).to_string() } else { skill.level.to_string() };
+        // The level in words at every width: a letter would need a legend.
+        let level = skill.level.to_string();
         let mut right = Vec::new();
         if locked {
             right.push(Span::styled("locked ", theme.locked));
@@ -107,14 +124,6 @@ fn skills(app: &View, area: Rect, buf: &mut Buffer) {
     });
     for (rect, row) in rows {
         app.record(rect, Target::MapSkill(row));
-    }
-}
-
-fn short_level(level: Level) -> &'static str {
-    match level {
-        Level::Core => "C",
-        Level::Stretch => "S",
-        Level::Deep => "D",
     }
 }
 

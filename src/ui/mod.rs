@@ -71,7 +71,8 @@ impl Ui {
             too_small(&view, area, buf);
             return Geometry { usable: false, ..Geometry::default() };
         }
-        let chrome = layout::chrome(area);
+        let status = status_lines(&view, usize::from(area.width), usize::from(layout::status_rows(area)));
+        let chrome = layout::chrome(area, status.len() as u16);
         title_bar(&view, chrome.top, buf);
         match app.screen {
             Screen::Home => home::render(&view, chrome.body, buf),
@@ -79,7 +80,7 @@ impl Ui {
             Screen::Skill(index) => skill::render(&view, index, chrome.body, buf),
             Screen::Search => search::render(&view, chrome.body, buf),
         }
-        status_bar(&view, chrome.bottom, buf);
+        parts::lines(status, chrome.bottom, buf);
         if let Some(input) = &app.hours_input {
             hours_prompt(&view, input, chrome.body, buf);
         }
@@ -203,17 +204,58 @@ fn title_bar(app: &View, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn status_bar(app: &View, area: Rect, buf: &mut Buffer) {
+/// The status bar: the message answering the last key, wrapped to as many rows as it needs
+/// (up to `most`, the last cut with `…` beyond that), or the key hints.
+fn status_lines(app: &View, width: usize, most: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let width = usize::from(area.width);
-    let line = match &app.message {
-        Some(message) => {
-            let style = if message.error { theme.error } else { theme.accent };
-            Line::styled(parts::truncate(&format!(" {}", message.text), width), style)
-        }
-        None => Line::styled(fit_hints(&hints(app), width), theme.dim),
+    let Some(message) = &app.message else {
+        return vec![Line::styled(fit_hints(&hints(app), width), theme.dim)];
     };
-    line.render(area, buf);
+    let style = if message.error { theme.error } else { theme.accent };
+    let mut lines = wrap::hanging(vec![Span::raw(" ")], &[(message.text.clone(), style)], width);
+    if lines.len() > most {
+        // Too long to wrap at words (a path, a link): fill every row to its end instead.
+        lines = filled(&wrap::clean(&message.text), width.saturating_sub(1).max(1))
+            .into_iter()
+            .map(|row| Line::styled(format!(" {row}"), style))
+            .collect();
+    }
+    if lines.len() > most {
+        lines.truncate(most);
+        if let Some(last) = lines.last_mut() {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::styled(parts::truncate(&format!("{}…", text.trim_end()), width), style);
+        }
+    }
+    lines
+}
+
+/// `text` in rows of `width` columns, at spaces, but a word longer than what is left of a row
+/// (a path, a link) starts on it and goes on to the next rather than leaving the row short.
+fn filled(text: &str, width: usize) -> Vec<String> {
+    let mut rows = vec![String::new()];
+    let mut used = 0;
+    for word in text.split(' ') {
+        let word_width = wrap::width(word);
+        let gap = usize::from(used > 0);
+        if used > 0 && used + gap + word_width > width && word_width <= width {
+            rows.push(String::new());
+            used = 0;
+        } else if used > 0 {
+            rows.last_mut().into_iter().for_each(|row| row.push(' '));
+            used += 1;
+        }
+        for c in word.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > width {
+                rows.push(String::new());
+                used = 0;
+            }
+            rows.last_mut().into_iter().for_each(|row| row.push(c));
+            used += w;
+        }
+    }
+    rows
 }
 
 /// As many hints as fit in `width`, whole, in their order; the last (`? help`, or the way
@@ -245,13 +287,17 @@ pub fn fit_hints(hints: &[&str], width: usize) -> String {
 fn hints(app: &View) -> Vec<&'static str> {
     match app.mode() {
         Mode::Home => {
-            // The key for what the selected step asks.
-            let act = match app.home_items().get(app.home_row).map(|s| s.kind) {
-                Some(SuggestionKind::Review) => "v reviewed",
-                Some(SuggestionKind::Milestone) => "d milestone done",
-                _ => "d done",
+            // The keys for what the selected step asks.
+            let act: &[&'static str] = match app.home_items().get(app.home_row).map(|s| s.kind) {
+                Some(SuggestionKind::Review) => &["v reviewed"],
+                Some(SuggestionKind::Milestone) => &["d milestone done"],
+                Some(SuggestionKind::Start) => &["s start", "d done"],
+                _ => &["d done"],
             };
-            vec!["↑↓ select", "Enter open", act, "w weekly hours", "2 roadmap", "/ search", "q quit", "? help"]
+            let mut hints = vec!["↑↓ select", "Enter open"];
+            hints.extend(act);
+            hints.extend(["w weekly hours", "2 roadmap", "/ search", "q quit", "? help"]);
+            hints
         }
         Mode::Roadmap => match app.map.pane {
             Pane::Phases => vec!["↑↓ phase", "→ skills", "m milestone done", "c core", "H hide done", "? help"],
@@ -268,34 +314,42 @@ fn hints(app: &View) -> Vec<&'static str> {
                 vec!["↑↓ select", "Enter tick/open", "Tab text", "n note", "o open link", "Esc back", "? help"]
             }
         },
-        Mode::Search => vec!["type to search", "Enter open", "↑↓ select", "Esc back"],
+        // `?` is help only until something is typed; then it types, and Esc is the way out.
+        Mode::Search if app.search.field.untouched() => {
+            vec!["type to search", "Enter open", "↑↓ select", "Ctrl-U clear", "Esc back", "? help"]
+        }
+        Mode::Search => vec!["Enter open", "↑↓ select", "Ctrl-U clear", "Ctrl-W word", "Esc back"],
         Mode::Help => vec!["↑↓ scroll", "g G top, bottom", "Esc close"],
         Mode::Quiz => quiz::hints(app),
         Mode::Trust => vec!["y trust and run", "↑↓ scroll", "n or Esc: do not trust"],
         Mode::Note => vec!["typing a note", "Enter new line", "Esc done (saved)"],
-        Mode::Hours => vec!["hours a week", "Enter keep", "Esc cancel"],
+        Mode::Hours => vec!["hours a week, 0.5 to 168", "Enter keep", "Esc cancel"],
     }
 }
 
-fn hours_prompt(app: &View, input: &str, body: Rect, buf: &mut Buffer) {
+fn hours_prompt(app: &View, input: &crate::app::Field, body: Rect, buf: &mut Buffer) {
     let width = body.width.min(50);
     let area = Rect::new(body.x + (body.width - width) / 2, body.y + body.height / 3, width, 5.min(body.height));
     Clear.render(area, buf);
     let block = parts::block(app.theme, " Weekly study hours ", true);
-    let text = vec![
-        Line::from(vec![
-            Span::raw("Hours a week: "),
-            Span::styled(input.to_string(), app.theme.accent),
-            Span::styled(" ", app.theme.selected),
-        ]),
-        Line::styled("Enter keep · Esc cancel", app.theme.dim),
-    ];
+    let mut field = vec![Span::raw("Hours a week: ")];
+    field.extend(parts::field(app.theme, input));
+    // Until a key is pressed the old value is selected: say that typing replaces it.
+    let hint =
+        if input.is_selected() { "type to replace · Enter keep · Esc cancel" } else { "Enter keep · Esc cancel" };
+    let text = vec![Line::from(field), Line::styled(hint, app.theme.dim)];
     Paragraph::new(text).block(block).wrap(Wrap { trim: false }).render(area, buf);
 }
 
 #[cfg(test)]
 mod tests {
     use super::fit_hints;
+
+    #[test]
+    fn a_long_message_fills_its_rows_breaking_only_long_words() {
+        let rows = super::filled("Not saved: Permission denied (/home/learner/.local/share/progress.yaml)", 20);
+        assert_eq!(rows, ["Not saved:", "Permission denied (/", "home/learner/.local/", "share/progress.yaml)"]);
+    }
 
     #[test]
     fn hints_that_do_not_fit_are_left_out_whole_and_the_last_stays() {

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::layout;
 use super::theme::Theme;
+use crate::app::Field;
 use crate::content::Level;
 use crate::progress::{Counts, Status};
 use crate::text::wrap;
@@ -57,24 +58,7 @@ pub fn block<'a>(theme: &Theme, title: impl Into<Line<'a>>, focused: bool) -> Bl
         .padding(ratatui::widgets::Padding::horizontal(1))
 }
 
-/// Shortens `text` to `width` columns with an ellipsis.
-pub fn truncate(text: &str, width: usize) -> String {
-    if wrap::width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
+pub use crate::text::wrap::truncate;
 
 /// Shortens `text` to `width` columns, at a word boundary when that keeps most of it, so
 /// "Architecture and production readiness" reads "Architecture and…".
@@ -88,6 +72,21 @@ pub fn truncate_words(text: &str, width: usize) -> String {
         Some(space) if wrap::width(&kept[..space]) * 3 >= width * 2 => format!("{}…", kept[..space].trim_end()),
         _ => cut,
     }
+}
+
+/// A one-line box's text: its old value shown selected (typing replaces it), else the text
+/// with the cursor on the character it is before (a block after the end).
+pub fn field(theme: &Theme, field: &Field) -> Vec<Span<'static>> {
+    let text = wrap::clean(field.text()).into_owned();
+    if field.is_selected() {
+        return vec![Span::styled(text, theme.selected), Span::raw(" ")];
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let at = field.cursor().min(chars.len());
+    let before: String = chars[..at].iter().collect();
+    let under = chars.get(at).map_or(" ".to_string(), char::to_string);
+    let after: String = chars.get(at + 1..).map_or(String::new(), |rest| rest.iter().collect());
+    vec![Span::styled(before, theme.accent), Span::styled(under, theme.selected), Span::styled(after, theme.accent)]
 }
 
 /// A block's bottom title saying how much of a list is out of sight, if any is.

@@ -2,6 +2,7 @@
 //! color, a fixed date.
 #![allow(dead_code)]
 
+pub mod app;
 pub mod pty;
 
 use std::path::{Path, PathBuf};
