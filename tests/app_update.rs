@@ -485,3 +485,19 @@ fn the_review_session_from_home_runs_every_quiz_due_then_says_when_the_next_fall
     assert!(app.quiz.is_none());
     assert!(app.message.as_ref().unwrap().text.starts_with("No quiz is due for review; the next falls on "));
 }
+
+#[test]
+fn a_web_link_in_the_text_is_an_item_that_opens() {
+    let mut app = fixture();
+    let decomposition = skill_index(&app, "basics/decomposition");
+    app.open_skill(decomposition);
+    let items = app.skill_items(decomposition);
+    let link = items.iter().position(|i| *i == Item::TextLink(0)).expect("the text's web link is listed");
+    assert!(!items.contains(&Item::TextLink(1)), "a link to a local file is not offered");
+    step(&mut app, Action::NextPane);
+    for _ in 0..link {
+        step(&mut app, Action::Down);
+    }
+    assert_eq!(step(&mut app, Action::Open), Some(Effect::Open { url: "https://example.org/split".into() }));
+    assert!(screen(&app).iter().any(|r| r.contains("how to split a task (in the text)")));
+}

@@ -23,6 +23,8 @@ pub enum Item {
     /// A skill this one unlocks, by skill index.
     Unlocks(usize),
     Resource(usize),
+    /// A web link written in the skill's text, by index into [`App::text_links`].
+    TextLink(usize),
     Note,
 }
 
@@ -46,6 +48,7 @@ impl App {
         items.extend(s.requires.iter().map(|&r| Item::Requires(r)));
         items.extend(self.roadmap.unlocks(skill).iter().map(|&u| Item::Unlocks(u)));
         items.extend((0..self.roadmap.page(skill).resources.len()).map(Item::Resource));
+        items.extend((0..self.text_links(skill).len()).map(Item::TextLink));
         items.push(Item::Note);
         items
     }
@@ -97,6 +100,10 @@ impl App {
             Item::Checkpoint(checkpoint) => return self.toggle_checkpoint(skill, checkpoint),
             Item::Check(_) => return self.run_checks(crate::suggest::Target::Skill(skill)),
             Item::Requires(other) | Item::Unlocks(other) => self.open_skill(other),
+            Item::TextLink(link) => {
+                let (_, url) = self.text_links(skill).swap_remove(link);
+                return Some(Effect::Open { url });
+            }
             Item::Resource(resource) => {
                 return Some(Effect::Open { url: self.roadmap.page(skill).resources[resource].url.clone() });
             }
@@ -107,6 +114,10 @@ impl App {
 
     /// The selected resource, or the skill's first one.
     fn open_resource(&mut self, skill: usize) -> Option<Effect> {
+        if let Some(Item::TextLink(link)) = self.selected_item(skill) {
+            let (_, url) = self.text_links(skill).swap_remove(link);
+            return Some(Effect::Open { url });
+        }
         let resources = &self.roadmap.page(skill).resources;
         let chosen = match self.selected_item(skill) {
             Some(Item::Resource(resource)) => Some(resource),
@@ -119,6 +130,36 @@ impl App {
                 None
             }
         }
+    }
+
+    /// The web links written in a skill's text (`[words](https://...)`), as (words, URL), in
+    /// order and once each; the skill's resources are not repeated. Only http and https:
+    /// nothing else is ever opened.
+    pub fn text_links(&self, skill: usize) -> Vec<(String, String)> {
+        use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+        let page = self.roadmap.page(skill);
+        let mut links: Vec<(String, String)> = Vec::new();
+        let mut open: Option<(String, String)> = None;
+        for event in Parser::new(&page.body) {
+            match event {
+                Event::Start(Tag::Link { dest_url, .. }) => open = Some((String::new(), dest_url.to_string())),
+                Event::Text(text) | Event::Code(text) => {
+                    if let Some((words, _)) = open.as_mut() {
+                        words.push_str(&text);
+                    }
+                }
+                Event::End(TagEnd::Link) => {
+                    let Some((words, url)) = open.take() else { continue };
+                    let web = url.starts_with("https://") || url.starts_with("http://");
+                    let known = links.iter().any(|(_, u)| *u == url) || page.resources.iter().any(|r| r.url == url);
+                    if web && !known {
+                        links.push((if words.trim().is_empty() { url.clone() } else { words }, url));
+                    }
+                }
+                _ => {}
+            }
+        }
+        links
     }
 
     /// The note as the learner's editor left it; saved if it changed. What cannot be kept as

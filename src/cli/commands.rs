@@ -103,8 +103,13 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
     out.paragraph(&page.summary, theme.text)?;
     let phase = &roadmap.phases[skill.phase].title;
     let hours = format_hours(skill.hours);
-    let meta =
-        format!("{} · {phase} · {} · {} · {hours} · status: {}", skill.id, skill.level, skill.kind, record.status);
+    let meta = format!(
+        "{} · {phase} · {} · {} · {hours} · status: {}",
+        skill.id,
+        skill.level,
+        skill.kind,
+        status_words(&record)
+    );
     out.paragraph(&meta, theme.dim)?;
     let names = |ids: &[usize]| -> String {
         ids.iter()
@@ -155,6 +160,15 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
         }
     }
     Ok(())
+}
+
+/// The status as a learner reads it: `done (tested out)` for a skill known from its quiz.
+fn status_words(record: &crate::progress::SkillProgress) -> String {
+    if record.tested_out && record.status == crate::progress::Status::Done {
+        "done (tested out)".to_string()
+    } else {
+        record.status.to_string()
+    }
 }
 
 /// A skill's checks, each with its last result on the command as it is now.

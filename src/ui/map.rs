@@ -190,7 +190,12 @@ pub fn skill_text(app: &View, index: usize, width: u16) -> Text<'static> {
     let record = app.progress.get(&skill.id).cloned().unwrap_or_default();
     let mut lines = wrap::wrap_plain(&skill.title, theme.title, w);
     lines.extend(wrap::wrap_plain(&app.roadmap.page(index).summary, theme.text, w));
-    let mut meta = format!("{} · {} · {} h · {}", skill.level, skill.kind, skill.hours, record.status);
+    let status = if record.tested_out && record.status == crate::progress::Status::Done {
+        "done (tested out)".to_string()
+    } else {
+        record.status.to_string()
+    };
+    let mut meta = format!("{} · {} · {} h · {status}", skill.level, skill.kind, skill.hours);
     if let Some(date) = record.finished {
         meta.push_str(&format!(" {date}"));
     } else if let Some(date) = record.started {

@@ -289,7 +289,7 @@ fn hints(app: &View) -> Vec<&'static str> {
         Mode::Home => {
             // The keys for what the selected step asks.
             let act: &[&'static str] = match app.home_items().get(app.home_row).map(|s| s.kind) {
-                Some(SuggestionKind::Review) => &["v reviewed"],
+                Some(SuggestionKind::Review) => &["p review quizzes", "v reviewed"],
                 Some(SuggestionKind::Milestone) => &["d milestone done"],
                 Some(SuggestionKind::Start) => &["s start", "d done"],
                 _ => &["d done"],
@@ -306,14 +306,25 @@ fn hints(app: &View) -> Vec<&'static str> {
             }
             Pane::Detail => vec!["↑↓ scroll", "Enter open", "← skills", "Space status", "Esc back", "? help"],
         },
-        Mode::Skill => match app.skill.focus {
-            SkillFocus::Text => {
-                vec!["↑↓ scroll", "Tab checkpoints", "Space status", "n note", "Esc back", "? help"]
+        Mode::Skill => {
+            let index = match app.screen {
+                crate::app::Screen::Skill(index) => index,
+                _ => 0,
+            };
+            let skill = &app.roadmap.skills[index];
+            let mut hints = match app.skill.focus {
+                SkillFocus::Text => vec!["↑↓ scroll", "Tab items", "Space status"],
+                SkillFocus::Items => vec!["↑↓ select", "Enter tick/open", "Tab text"],
+            };
+            if skill.question_count > 0 {
+                hints.push("p quiz");
             }
-            SkillFocus::Items => {
-                vec!["↑↓ select", "Enter tick/open", "Tab text", "n note", "o open link", "Esc back", "? help"]
+            if !skill.checks.is_empty() {
+                hints.push("R run checks");
             }
-        },
+            hints.extend(["n note", "o open link", "Esc back", "? help"]);
+            hints
+        }
         // `?` is help only until something is typed; then it types, and Esc is the way out.
         Mode::Search if app.search.field.untouched() => {
             vec!["type to search", "Enter open", "↑↓ select", "Ctrl-U clear", "Esc back", "? help"]

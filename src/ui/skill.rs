@@ -52,10 +52,17 @@ fn header(app: &View, index: usize, area: Rect, buf: &mut Buffer) {
         Span::styled(format!("{} ", parts::status_glyph(status)), parts::status_style(theme, status)),
         Span::styled(skill.title.clone(), theme.title),
     ];
-    let right = vec![
-        Span::styled(format!("{status} "), parts::status_style(theme, status)),
-        Span::styled(skill.level.to_string(), parts::level_style(theme, skill.level)),
-    ];
+    let tested_out =
+        app.progress.get(&skill.id).is_some_and(|r| r.tested_out && r.status == crate::progress::Status::Done);
+    let verified =
+        crate::suggest::evidence(&app.roadmap, &app.progress, crate::suggest::Target::Skill(index)).verified();
+    let mut right = Vec::new();
+    if verified {
+        right.push(Span::styled("✓ verified ", theme.done));
+    }
+    let shown = if tested_out { "tested out".to_string() } else { status.to_string() };
+    right.push(Span::styled(format!("{shown} "), parts::status_style(theme, status)));
+    right.push(Span::styled(skill.level.to_string(), parts::level_style(theme, skill.level)));
     parts::spread(left, right, width).render(Rect::new(area.x, area.y, area.width, 1), buf);
     let rows = usize::from(area.height.saturating_sub(1));
     let mut meta = meta_lines(app, index, width);
@@ -103,6 +110,10 @@ fn item_lines(app: &View, skill: usize, item: Item, width: usize) -> Vec<Line<'s
             let status = app.derived.tally.status(other);
             let lead = format!("{arrow}{} ", parts::status_glyph(status));
             (lead, app.roadmap.skills[other].title.clone(), parts::status_style(theme, status))
+        }
+        Item::TextLink(i) => {
+            let (words, url) = app.text_links(skill).swap_remove(i);
+            ("↗ ".to_string(), format!("{words} (in the text) {url}"), theme.link)
         }
         Item::Resource(i) => {
             let resource = &app.roadmap.page(skill).resources[i];
