@@ -175,3 +175,89 @@ fn resources_are_https_links() {
         }
     }
 }
+
+/// A learner who always takes the first next step (marking milestones done as they come) until
+/// every skill is done: the order they meet the skills in.
+fn order_followed() -> Vec<String> {
+    use roadmap_tutor::progress::{Date, Progress, Status};
+    use roadmap_tutor::suggest::{Target, advise};
+    let roadmap = roadmap();
+    let today = Date::new(2026, 12, 1).unwrap();
+    let mut progress = Progress::default();
+    let mut order = Vec::new();
+    for _ in 0..roadmap.skills.len() * 2 + roadmap.phases.len() {
+        let advice = advise(&roadmap, &progress, today);
+        let Some(step) = advice.next.first() else { break };
+        match step.target {
+            Target::Skill(skill) => {
+                order.push(roadmap.skills[skill].id.clone());
+                progress.set_status(&roadmap.skills[skill].id, Status::Done, today);
+            }
+            Target::Milestone(phase) => progress.set_milestone(&roadmap.phases[phase].id, Status::Done, today),
+        }
+    }
+    order
+}
+
+#[test]
+fn following_next_meets_every_skill_after_what_it_needs() {
+    let roadmap = roadmap();
+    let order = order_followed();
+    assert_eq!(order.len(), roadmap.skills.len(), "every skill is suggested once: {order:?}");
+    let at = |id: &str| order.iter().position(|o| o == id).unwrap_or_else(|| panic!("{id} never suggested"));
+    for skill in &roadmap.skills {
+        for &required in &skill.requires {
+            assert!(
+                at(&roadmap.skills[required].id) < at(&skill.id),
+                "{} before {}",
+                skill.id,
+                roadmap.skills[required].id
+            );
+        }
+    }
+    // The order the review of late 2026 asked for: the framework before the database layer
+    // that plugs into it, hints and idioms before the framework, API tests before the project.
+    for (first, then) in [
+        ("application-builder/framework-in-depth", "application-builder/orm"),
+        ("application-builder/framework-in-depth", "application-builder/migrations"),
+        ("application-builder/framework-in-depth", "application-builder/transactions"),
+        ("application-builder/framework-in-depth", "application-builder/indexes"),
+        ("application-builder/type-hints", "application-builder/choosing-a-framework"),
+        ("application-builder/python-idioms", "application-builder/choosing-a-framework"),
+        ("application-builder/schema-design", "application-builder/joins-and-queries"),
+        ("application-builder/postgresql", "application-builder/joins-and-queries"),
+        ("application-builder/api-tests", "application-builder/crud-api-project"),
+        ("ai-specialization/cost-and-latency", "ai-specialization/ai-feature-project"),
+    ] {
+        assert!(at(first) < at(then), "{first} should come before {then}");
+    }
+}
+
+#[test]
+fn every_skill_has_a_quiz_that_teaches_and_core_practice_has_checks() {
+    use roadmap_tutor::content::Kind;
+    let roadmap = roadmap();
+    let mut positions = [0usize; 6];
+    for (index, skill) in roadmap.skills.iter().enumerate() {
+        let quiz = &roadmap.page(index).quiz;
+        let least = if skill.level == Level::Core { 4 } else { 3 };
+        assert!(quiz.len() >= least, "{}: {} questions", skill.id, quiz.len());
+        for question in quiz {
+            assert!(question.explain.split_whitespace().count() >= 15, "{}: a short explanation", skill.id);
+            for &answer in &question.answers {
+                positions[answer] += 1;
+            }
+        }
+        if skill.level == Level::Core && matches!(skill.kind, Kind::Practice | Kind::Project) {
+            assert!(!skill.checks.is_empty(), "{} is a core {} skill without checks", skill.id, skill.kind);
+        }
+    }
+    let total: usize = positions.iter().sum();
+    for (position, count) in positions.iter().enumerate() {
+        assert!(count * 100 <= total * 40, "right answers at position {position}: {count} of {total}");
+    }
+    for phase in &roadmap.phases {
+        let milestone = phase.milestone.as_ref().unwrap();
+        assert!(milestone.checks.len() >= 3, "{}: the milestone has {} checks", phase.id, milestone.checks.len());
+    }
+}
