@@ -237,8 +237,7 @@ fn shell_variable(s: &mut Scanner, command: &mut bool) {
     s.bump();
     match s.peek() {
         Some('{') => {
-            let inside = s.line().find('}').map_or(s.line().len(), |i| i + 1);
-            s.skip_to(s.pos() + inside);
+            s.skip_to(s.pos() + braced(s.rest()));
             s.mark(Kind::Variable, start);
         }
         Some('(') => {
@@ -254,6 +253,16 @@ fn shell_variable(s: &mut Scanner, command: &mut bool) {
             s.mark(Kind::Variable, start);
         }
         _ => {}
+    }
+}
+
+/// How far `${...}`'s braces run in `rest` (from its `{`): to the `}`, or to the end of the
+/// line when there is none. Never further than that, so each is looked at once.
+pub(super) fn braced(rest: &str) -> usize {
+    match rest.find(['}', '\n']) {
+        Some(at) if rest[at..].starts_with('}') => at + 1,
+        Some(at) => at,
+        None => rest.len(),
     }
 }
 

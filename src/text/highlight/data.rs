@@ -1,7 +1,7 @@
 //! Data and protocol formats: YAML, TOML, JSON, HTTP messages, Dockerfiles.
 
 use super::Kind;
-use super::code::{by_line, shell_words};
+use super::code::{braced, by_line, shell_words};
 use super::scan::{Scanner, is_name, is_word};
 
 /// YAML, line by line: keys, scalars, comments, anchors and tags, block scalars.
@@ -113,7 +113,9 @@ fn yaml_values(s: &mut Scanner) -> bool {
 /// `|`, `>`, `|-`, `>+2`... with nothing after it but a comment.
 fn block_indicator(rest: &str) -> bool {
     let after = rest.trim_start_matches(['|', '>', '+', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    rest.len() - after.len() <= 3 && (after.trim().is_empty() || after.trim_start().starts_with('#'))
+    // Only the spaces after it are looked at, so a line of many `|` stays one pass.
+    let tail = after.trim_start();
+    rest.len() - after.len() <= 3 && (tail.is_empty() || tail.starts_with('#'))
 }
 
 fn is_yaml_constant(word: &str) -> bool {
@@ -293,9 +295,8 @@ fn docker_arguments(s: &mut Scanner) {
             }
             '$' => {
                 s.bump();
-                if s.eat("{") {
-                    let inside = s.line().find('}').map_or(s.line().len(), |i| i + 1);
-                    s.skip_to(s.pos() + inside);
+                if s.peek() == Some('{') {
+                    s.skip_to(s.pos() + braced(s.rest()));
                 } else {
                     s.eat_while(is_word);
                 }

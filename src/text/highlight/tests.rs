@@ -199,6 +199,20 @@ fn unfinished_code_keeps_every_character() {
     }
 }
 
+/// Lines that would take quadratic time if a scanner looked past the token it is on: each is
+/// highlighted in one pass (a hang here is the failure).
+#[test]
+fn long_odd_lines_are_highlighted_whole() {
+    let units = ["{,", "a", "\"", "- ", "$", "${", "[", "x = ", "'\\", "| ", "@", ":a", "/*", "$$", "\"k\": ", "#"];
+    for lang in LANGS {
+        for unit in units {
+            let line = unit.repeat(100_000 / unit.len());
+            let joined: String = highlight(lang, &line).into_iter().map(|(_, t)| t).collect();
+            assert!(joined == line, "{lang:?} on {unit:?}");
+        }
+    }
+}
+
 proptest! {
     #[test]
     fn pieces_are_the_code_in_order_for_any_input(code in "[ -~\\n\\t'\"#$\\\\{}\\[\\]éü]{0,200}") {
