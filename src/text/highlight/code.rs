@@ -87,7 +87,11 @@ pub fn python(s: &mut Scanner) {
                     Kind::Keyword
                 } else if PYTHON_CONSTANTS.contains(&word) {
                     Kind::Constant
-                } else if PYTHON_BUILTINS.contains(&word) && s.peek() == Some('(') {
+                } else if PYTHON_BUILTINS.contains(&word)
+                    && s.peek() == Some('(')
+                    && !s.text_before(start).ends_with('.')
+                {
+                    // `print(`, but not a method of the same name: `rows.all()`.
                     Kind::Name
                 } else {
                     Kind::Plain

@@ -16,7 +16,7 @@ fn marked(lang: Lang, code: &str) -> String {
 
 #[test]
 fn python_keywords_names_strings_numbers_and_comments() {
-    let code = "@dataclass\nclass Row:\n    def load(path: str) -> list[dict]:\n        \"\"\"Read\n        rows.\"\"\"\n        n = 1_000 + 2.5e-3  # why\n        return [f\"{path}:\\\"\", r'\\d', None] if n else print(len(path))\n";
+    let code = "@dataclass\nclass Row:\n    def load(path: str) -> list[dict]:\n        \"\"\"Read\n        rows.\"\"\"\n        n = 1_000 + 2.5e-3  # why\n        return [f\"{path}:\\\"\", r'\\d', None] if n else print(len(path.all()))\n";
     assert_snapshot!(marked(Lang::Python, code), @r#"
     name‹@dataclass›
     keyword‹class› name‹Row›:
@@ -24,7 +24,7 @@ fn python_keywords_names_strings_numbers_and_comments() {
             string‹"""Read
             rows."""›
             n = number‹1_000› + number‹2.5e-3›  comment‹# why›
-            keyword‹return› [string‹f"{path}:\""›, string‹r'\d'›, constant‹None›] keyword‹if› n keyword‹else› name‹print›(name‹len›(path))
+            keyword‹return› [string‹f"{path}:\""›, string‹r'\d'›, constant‹None›] keyword‹if› n keyword‹else› name‹print›(name‹len›(path.all()))
     "#);
 }
 
