@@ -77,7 +77,8 @@ fn show_on_a_terminal_wraps_code_to_its_width_and_marks_each_continuation() {
     let sandbox = Sandbox::new();
     let state = sandbox.state();
     let content = common::manifest_path(&fixture("code"));
-    let args = ["--state", state.to_str().unwrap(), "--content", content.to_str().unwrap(), "show", "--no-pager", SKILL];
+    let args =
+        ["--state", state.to_str().unwrap(), "--content", content.to_str().unwrap(), "show", "--no-pager", SKILL];
     let home = sandbox.home.path().to_str().unwrap();
     let mut tui = common::pty::Tui::spawn(&args, &[("HOME", home), ("NO_COLOR", "1")], 40, 60);
     assert_eq!(tui.wait_exit(), 0);

@@ -50,8 +50,11 @@ fn problems(markdown: &str, width: u16, code: CodeLines, theme: &Theme) -> Vec<S
     for c in lines.iter().flat_map(|l| l.chars()).filter(|c| !c.is_whitespace()) {
         *shown.entry(c).or_insert(0) += 1;
     }
-    let lost: Vec<char> =
-        visible(markdown).into_iter().filter(|(c, n)| shown.get(c).copied().unwrap_or(0) < *n).map(|(c, _)| c).collect();
+    let lost: Vec<char> = visible(markdown)
+        .into_iter()
+        .filter(|(c, n)| shown.get(c).copied().unwrap_or(0) < *n)
+        .map(|(c, _)| c)
+        .collect();
     let mut problems = Vec::new();
     if !lost.is_empty() {
         problems.push(format!("at {width} ({code:?}): lost {lost:?}"));

@@ -90,7 +90,8 @@ pub fn rows(line: &[Frag], width: usize) -> Vec<Vec<Frag>> {
             end += 1;
         }
         if end < cells.len() && cells[end].0 != ' ' {
-            end = better_break(&cells[start..end], if first { indent } else { 0 }, room).map_or(end, |at| start + at + 1);
+            end =
+                better_break(&cells[start..end], if first { indent } else { 0 }, room).map_or(end, |at| start + at + 1);
         }
         let mut row: Vec<Frag> = if first { Vec::new() } else { vec![(" ".repeat(hang), Style::new())] };
         for &(c, _, style) in &cells[start..end] {
