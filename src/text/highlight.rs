@@ -14,6 +14,7 @@
 mod code;
 mod data;
 mod scan;
+mod shell;
 
 use scan::Scanner;
 
@@ -83,8 +84,8 @@ pub fn highlight(lang: Lang, code: &str) -> Vec<(Kind, &str)> {
     match lang {
         Lang::Python if first_line_starts_with(code, ">>>") => code::python_console(&mut scanner),
         Lang::Python => code::python(&mut scanner),
-        Lang::Shell if !first_line_starts_with(code, "$ ") => code::shell(&mut scanner),
-        Lang::Shell | Lang::Console => code::console(&mut scanner),
+        Lang::Shell if !first_line_starts_with(code, "$ ") => shell::shell(&mut scanner),
+        Lang::Shell | Lang::Console => shell::console(&mut scanner),
         Lang::Sql => code::sql(&mut scanner),
         Lang::Yaml => data::yaml(&mut scanner),
         Lang::Toml => data::toml(&mut scanner),

@@ -1,8 +1,8 @@
 //! Data and protocol formats: YAML, TOML, JSON, HTTP messages, Dockerfiles.
 
 use super::Kind;
-use super::code::{braced, by_line, shell_words};
-use super::scan::{Scanner, is_name, is_word};
+use super::scan::{Scanner, by_line, is_name, is_word};
+use super::shell::{braced, shell_words};
 
 /// YAML, line by line: keys, scalars, comments, anchors and tags, block scalars.
 pub fn yaml(s: &mut Scanner) {

@@ -211,6 +211,19 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Runs `line` over each line, with the scanner limited to it.
+pub fn by_line(s: &mut Scanner, mut line: impl FnMut(&mut Scanner)) {
+    while !s.done() {
+        let end = s.line_end();
+        let outer = s.limit(end);
+        line(s);
+        s.skip_to(end);
+        s.unlimit(outer);
+        // The line break.
+        s.bump();
+    }
+}
+
 /// A letter, digit or `_`: what names are made of.
 pub fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
