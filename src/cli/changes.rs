@@ -176,7 +176,7 @@ fn show_milestone(session: &Session, out: &mut Output, phase: usize) -> Result<(
     let theme = out.painter.theme;
     out.line(Span::styled(project.title.as_str(), theme.title))?;
     out.line(Span::styled(format!("milestone of {} · status: {status}", roadmap.phases[phase].title), theme.dim))?;
-    out.paragraph(&project.description, theme.text)?;
+    super::commands::markdown(out, &project.description)?;
     let advice = suggest::advise(roadmap, &session.progress, session.today);
     if let Some(step) = advice.next.iter().find(|s| s.target == suggest::Target::Milestone(phase)) {
         out.line("")?;

@@ -6,7 +6,7 @@ use ratatui::text::Span;
 
 use crate::progress::{Counts, Tally};
 use crate::text;
-use crate::ui::markdown;
+use crate::ui::markdown::{self, CodeLines};
 
 use super::output::Output;
 use super::session::Session;
@@ -98,7 +98,6 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
     let page = roadmap.page(index);
     let theme = out.painter.theme;
     let record = session.progress.get(&skill.id).cloned().unwrap_or_default();
-    let width = out.width;
     out.line(Span::styled(skill.title.as_str(), theme.title))?;
     out.paragraph(&page.summary, theme.text)?;
     let phase = &roadmap.phases[skill.phase].title;
@@ -127,7 +126,7 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
         out.hanging("Unlocks: ", &names(roadmap.unlocks(index)))?;
     }
     out.line("")?;
-    out.text(markdown::render(&page.body, width.min(usize::from(u16::MAX)) as u16, &theme))?;
+    self::markdown(out, &page.body)?;
     if !page.resources.is_empty() {
         out.line("")?;
         out.line(Span::styled("Resources", theme.heading))?;
@@ -200,6 +199,16 @@ fn checks(session: &Session, out: &mut Output, index: usize) -> io::Result<()> {
         out.hanging(&format!("  {mark} "), &format!("{} ({when})", check.title))?;
     }
     out.hanging("  ", &format!("`roadmap check {}` runs them in your project folder", session.roadmap.skills[index].id))
+}
+
+/// Markdown as `show` and `milestone` print it: on a terminal, wrapped to its width with long
+/// code lines broken into marked rows; anywhere else (a pipe, a file) with every code line
+/// whole and no gutter, so the code pastes and runs.
+pub(super) fn markdown(out: &mut Output, text: &str) -> io::Result<()> {
+    let code = if out.terminal { CodeLines::Wrapped } else { CodeLines::Whole };
+    let width = out.width.min(usize::from(u16::MAX)) as u16;
+    let theme = out.painter.theme;
+    out.text(markdown::render_with(text, width, &theme, code))
 }
 
 fn format_hours(hours: f32) -> String {

@@ -217,6 +217,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, tty: bool) -> Result<Loaded, Failure>
     // `less -R` or a CI log: give them the terminal layout rather than tab-separated records.
     let human = tty || color;
     let mut output = Output::new(out, Painter::with_theme(theme(cli, color)), human, width);
+    output.terminal = tty;
     output.warnings = Painter::with_theme(theme(cli, use_color(cli, std::io::stderr().is_terminal())));
     if let Some(done) = run_without_session(cli, &mut output) {
         return done;

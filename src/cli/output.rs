@@ -18,6 +18,9 @@ pub struct Output<'w> {
     pub painter: Painter,
     /// Human layout (a terminal) rather than tab-separated lines (a pipe).
     pub tty: bool,
+    /// Whether the output really is shown on a terminal (directly or through the pager), not
+    /// only laid out for a person: code is wrapped to the width only there.
+    pub terminal: bool,
     /// Columns available for wrapped text.
     pub width: usize,
     /// How warnings are painted on standard error (which may be a terminal when this is not).
@@ -26,7 +29,7 @@ pub struct Output<'w> {
 
 impl<'w> Output<'w> {
     pub fn new(out: &'w mut dyn Write, painter: Painter, tty: bool, width: usize) -> Output<'w> {
-        Output { out, painter, tty, width, warnings: painter }
+        Output { out, painter, tty, terminal: tty, width, warnings: painter }
     }
 
     /// One line of plain or styled pieces.

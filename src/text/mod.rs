@@ -2,6 +2,7 @@
 //! roadmap or a progress file ever reaches the terminal), and wrapped by display width. Plain
 //! command output and the TUI share both.
 
+pub mod highlight;
 pub mod safe;
 pub mod wrap;
 

@@ -180,7 +180,15 @@ fn now_text(app: &View, width: usize) -> (String, Vec<Line<'static>>) {
         let done = app.progress.milestone_status(&phase.id) == Status::Done;
         lines.push(Line::styled(if done { "Milestone done ★" } else { "Milestone" }, theme.subheading));
         lines.extend(wrap::wrap_plain(&milestone.title, theme.accent, width));
-        lines.extend(wrap::wrap_plain(&milestone.description, theme.dim, width));
+        lines.extend(
+            app.layouts
+                .get(super::layouts::Key::Milestone(index), width as u16, || {
+                    super::markdown::render(&milestone.description, width as u16, theme)
+                })
+                .lines
+                .iter()
+                .cloned(),
+        );
     }
     (format!(" Now: {} ", phase.title), lines)
 }

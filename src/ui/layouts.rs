@@ -15,6 +15,8 @@ pub enum Key {
     SkillBody(usize),
     /// A phase's introduction, by index.
     PhaseIntro(usize),
+    /// A phase's milestone description, by the phase's index.
+    Milestone(usize),
 }
 
 /// Kept layouts, a few dozen at most.

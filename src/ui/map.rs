@@ -165,7 +165,13 @@ fn phase_text(app: &View, width: u16) -> Text<'static> {
         let heading = [("Milestone ".to_string(), theme.subheading), (mark.to_string(), theme.dim)];
         lines.extend(wrap::wrap(&heading, usize::from(width)).into_iter().map(wrap::to_line));
         lines.extend(wrap::wrap_plain(&milestone.title, theme.accent, usize::from(width)));
-        lines.extend(wrap::wrap_plain(&milestone.description, theme.text, usize::from(width)));
+        lines.extend(
+            app.layouts
+                .get(Key::Milestone(app.map.phase), width, || markdown::render(&milestone.description, width, theme))
+                .lines
+                .iter()
+                .cloned(),
+        );
         if !milestone.checks.is_empty() {
             let target = crate::suggest::Target::Milestone(app.map.phase);
             lines.push(Line::raw(""));

@@ -1,19 +1,41 @@
 //! Markdown (CommonMark + tables, strikethrough, task lists, footnotes) into ratatui `Text`,
 //! wrapped to a width. Every visible character of the source survives: raw HTML is shown as
-//! text, link targets are printed after the link, code is never reflowed.
+//! text, link targets are printed after the link, code is never reflowed (and is highlighted,
+//! see `code.rs`).
+
+mod code;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Text};
 
 use super::theme::Theme;
+use crate::text::highlight::Lang;
 use crate::text::wrap::{self, Frag};
 
-/// Renders `markdown` to lines no wider than `width` columns.
+/// How code blocks are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeLines {
+    /// Behind a `▏` gutter, a line wider than the width broken into rows, each continuation
+    /// marked `↪` and indented under the code: for screens.
+    Wrapped,
+    /// Every line whole and nothing in front of it, so the code copies and runs as it is: for
+    /// output going into a pipe or a file.
+    Whole,
+}
+
+/// Renders `markdown` to lines no wider than `width` columns, for a screen: a milestone's
+/// description, a phase's introduction, a skill's page.
 pub fn render(markdown: &str, width: u16, theme: &Theme) -> Text<'static> {
+    render_with(markdown, width, theme, CodeLines::Wrapped)
+}
+
+/// Renders `markdown` with its prose wrapped to `width` columns and its code laid out as
+/// `code` says.
+pub fn render_with(markdown: &str, width: u16, theme: &Theme, code: CodeLines) -> Text<'static> {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES;
-    let mut renderer = Renderer::new(usize::from(width).max(1), theme);
+    let mut renderer = Renderer::new(usize::from(width).max(1), theme, code);
     for event in Parser::new_ext(markdown, options) {
         renderer.event(event);
     }
@@ -45,7 +67,9 @@ struct Renderer<'t> {
     /// The next number of each open list (`None` for bullets).
     lists: Vec<Option<u64>>,
     links: Vec<String>,
-    code: Option<String>,
+    /// The code block being read, with its language when it has a highlighter.
+    code: Option<(String, Option<Lang>)>,
+    code_lines: CodeLines,
     table: Option<Table>,
     blank_before_next: bool,
     /// Levels of nesting beyond `MAX_DEPTH`, not drawn.
@@ -56,7 +80,7 @@ struct Renderer<'t> {
 const MAX_DEPTH: usize = 16;
 
 impl<'t> Renderer<'t> {
-    fn new(width: usize, theme: &'t Theme) -> Self {
+    fn new(width: usize, theme: &'t Theme, code_lines: CodeLines) -> Self {
         Renderer {
             theme,
             width,
@@ -67,6 +91,7 @@ impl<'t> Renderer<'t> {
             lists: Vec::new(),
             links: Vec::new(),
             code: None,
+            code_lines,
             table: None,
             blank_before_next: false,
             hidden_depth: 0,
@@ -82,7 +107,7 @@ impl<'t> Renderer<'t> {
     }
 
     fn text(&mut self, text: &str, style: Style) {
-        if let Some(code) = &mut self.code {
+        if let Some((code, _)) = &mut self.code {
             code.push_str(text);
         } else {
             self.inline.push((wrap::clean(text).into_owned(), style));
@@ -142,12 +167,16 @@ impl<'t> Renderer<'t> {
                         self.emit(line);
                     }
                 }
-                self.code = Some(String::new());
+                let lang = match &kind {
+                    CodeBlockKind::Fenced(info) => Lang::from_info(info),
+                    CodeBlockKind::Indented => None,
+                };
+                self.code = Some((String::new(), lang));
             }
             Tag::HtmlBlock => {
                 self.flush();
                 self.block_start();
-                self.code = Some(String::new());
+                self.code = Some((String::new(), None));
             }
             Tag::List(start) => {
                 self.flush();
@@ -219,9 +248,12 @@ impl<'t> Renderer<'t> {
                 self.blank_before_next = true;
             }
             TagEnd::CodeBlock | TagEnd::HtmlBlock => {
-                let code = self.code.take().unwrap_or_default();
-                let style = if tag == TagEnd::CodeBlock { self.theme.code_block } else { self.theme.dim };
-                self.code_lines(&code, style, tag == TagEnd::CodeBlock);
+                let (code, lang) = self.code.take().unwrap_or_default();
+                if tag == TagEnd::CodeBlock {
+                    self.code_block(&code, lang, self.theme.code_block, true);
+                } else {
+                    self.code_block(&code, None, self.theme.dim, false);
+                }
                 self.blank_before_next = true;
             }
             TagEnd::List(_) => {
@@ -366,29 +398,29 @@ impl<'t> Renderer<'t> {
         }
     }
 
-    /// Code and raw HTML: verbatim, broken (not reflowed) where a line is wider than the pane.
-    fn code_lines(&mut self, code: &str, style: Style, gutter: bool) {
-        let code = code.strip_suffix('\n').unwrap_or(code);
-        let bar = if gutter { "▏" } else { "" };
-        let width = self.content_width().saturating_sub(wrap::width(bar)).max(1);
-        for raw in code.split('\n') {
-            let expanded = expand_tabs(raw);
-            let cleaned = wrap::clean(&expanded);
-            let mut chunk = String::new();
-            let mut used = 0;
-            let mut chunks = Vec::new();
-            for c in cleaned.chars() {
-                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if used + w > width && used > 0 {
-                    chunks.push(std::mem::take(&mut chunk));
-                    used = 0;
-                }
-                chunk.push(c);
-                used += w;
+    /// Code (behind a gutter) and raw HTML (without one): verbatim, highlighted when it can
+    /// be, laid out as `code_lines` says.
+    fn code_block(&mut self, code: &str, lang: Option<Lang>, base: Style, gutter: bool) {
+        let lines = code::lines(code, lang, self.theme, base);
+        if self.code_lines == CodeLines::Whole {
+            for line in lines {
+                self.emit(line);
             }
-            chunks.push(chunk);
-            for chunk in chunks {
-                self.emit(vec![(bar.to_string(), self.theme.dim), (chunk, style)]);
+            return;
+        }
+        // Raw HTML has no gutter, but its continuations are marked all the same.
+        let marks = usize::from(gutter).max(1);
+        let width = self.content_width().saturating_sub(marks).max(1);
+        for line in lines {
+            for (index, row) in code::rows(&line, width).into_iter().enumerate() {
+                let mark = match (index, gutter) {
+                    (0, true) => (code::GUTTER, self.theme.dim),
+                    (0, false) => ("", self.theme.dim),
+                    _ => (code::CONTINUATION, self.theme.accent),
+                };
+                let mut frags = vec![(mark.0.to_string(), mark.1)];
+                frags.extend(row);
+                self.emit(frags);
             }
         }
     }
@@ -481,8 +513,8 @@ impl<'t> Renderer<'t> {
 
     fn finish(mut self) -> Text<'static> {
         self.flush();
-        if let Some(code) = self.code.take() {
-            self.code_lines(&code, self.theme.code_block, true);
+        if let Some((code, lang)) = self.code.take() {
+            self.code_block(&code, lang, self.theme.code_block, true);
         }
         if self.table.is_some() {
             self.end_table();
@@ -517,25 +549,6 @@ fn fit_columns(mut widths: Vec<usize>, available: usize) -> Vec<usize> {
         widths[widest] -= 1;
     }
     widths
-}
-
-fn expand_tabs(line: &str) -> String {
-    if !line.contains('\t') {
-        return line.to_string();
-    }
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut column = 0;
-    for c in line.chars() {
-        if c == '\t' {
-            let spaces = 4 - column % 4;
-            out.extend(std::iter::repeat_n(' ', spaces));
-            column += spaces;
-        } else {
-            out.push(c);
-            column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        }
-    }
-    out
 }
 
 /// The rendered text as plain strings, one per line (for tests and plain output).

@@ -6,6 +6,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::text::highlight::Kind;
+
 /// Which palette to draw with. Choosing one from flags and the environment is the command
 /// line's job (`cli::theme`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -32,6 +34,14 @@ struct Palette {
     core: Color,
     stretch: Color,
     deep: Color,
+    /// Highlighted code: reserved words, strings, numbers and built-in values, names being
+    /// defined or called, keys, variables.
+    keyword: Color,
+    string: Color,
+    number: Color,
+    name: Color,
+    key: Color,
+    variable: Color,
 }
 
 impl ThemeName {
@@ -51,6 +61,12 @@ impl ThemeName {
                 core: Cyan,
                 stretch: Magenta,
                 deep: Blue,
+                keyword: Blue,
+                string: Green,
+                number: Magenta,
+                name: Cyan,
+                key: Blue,
+                variable: Magenta,
             },
             ThemeName::Dark => Palette {
                 heading: LightCyan,
@@ -64,6 +80,12 @@ impl ThemeName {
                 core: LightCyan,
                 stretch: LightMagenta,
                 deep: LightBlue,
+                keyword: LightBlue,
+                string: LightGreen,
+                number: LightMagenta,
+                name: LightCyan,
+                key: LightBlue,
+                variable: LightMagenta,
             },
             ThemeName::Light => Palette {
                 heading: Blue,
@@ -77,6 +99,12 @@ impl ThemeName {
                 core: Blue,
                 stretch: Magenta,
                 deep: DarkGray,
+                keyword: Blue,
+                string: Green,
+                number: Red,
+                name: Magenta,
+                key: Blue,
+                variable: Magenta,
             },
         }
     }
@@ -113,6 +141,23 @@ pub struct Theme {
     pub warning: Style,
     pub error: Style,
     pub accent: Style,
+    /// Highlighted code, a style per kind of piece.
+    pub syntax: Syntax,
+}
+
+/// How each kind of piece of highlighted code looks. Without color, code is not highlighted:
+/// every one of these is plain.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Syntax {
+    pub comment: Style,
+    pub keyword: Style,
+    pub string: Style,
+    pub number: Style,
+    pub constant: Style,
+    pub name: Style,
+    pub key: Style,
+    pub variable: Style,
+    pub prompt: Style,
 }
 
 impl Theme {
@@ -154,6 +199,17 @@ impl Theme {
             warning: fg(p.warning),
             error: fg(p.error).add_modifier(bold),
             accent: fg(p.good).add_modifier(bold),
+            syntax: Syntax {
+                comment: Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
+                keyword: fg(p.keyword).add_modifier(bold),
+                string: fg(p.string),
+                number: fg(p.number),
+                constant: fg(p.number),
+                name: fg(p.name),
+                key: fg(p.key),
+                variable: fg(p.variable),
+                prompt: fg(p.good).add_modifier(bold),
+            },
         };
         if color { theme } else { theme.without_color() }
     }
@@ -189,6 +245,34 @@ impl Theme {
             warning: strip(self.warning),
             error: strip(self.error),
             accent: strip(self.accent),
+            syntax: Syntax {
+                comment: Style::new(),
+                keyword: Style::new(),
+                string: Style::new(),
+                number: Style::new(),
+                constant: Style::new(),
+                name: Style::new(),
+                key: Style::new(),
+                variable: Style::new(),
+                prompt: Style::new(),
+            },
+        }
+    }
+
+    /// The style of a piece of highlighted code; plain pieces look like the text around them.
+    pub fn token(&self, kind: Kind) -> Style {
+        let syntax = &self.syntax;
+        match kind {
+            Kind::Plain => self.text,
+            Kind::Comment => syntax.comment,
+            Kind::Keyword => syntax.keyword,
+            Kind::String => syntax.string,
+            Kind::Number => syntax.number,
+            Kind::Constant => syntax.constant,
+            Kind::Name => syntax.name,
+            Kind::Key => syntax.key,
+            Kind::Variable => syntax.variable,
+            Kind::Prompt => syntax.prompt,
         }
     }
 }
@@ -229,7 +313,20 @@ mod tests {
             theme.error,
             theme.accent,
         ];
-        styles.iter().flat_map(|s| [s.fg, s.bg]).flatten().collect()
+        let syntax = theme.syntax;
+        let code = [
+            syntax.comment,
+            syntax.keyword,
+            syntax.string,
+            syntax.number,
+            syntax.constant,
+            syntax.name,
+            syntax.key,
+            syntax.variable,
+            syntax.prompt,
+        ];
+        let styles = styles.iter().chain(&code);
+        styles.flat_map(|s| [s.fg, s.bg]).flatten().collect()
     }
 
     #[test]
@@ -253,6 +350,18 @@ mod tests {
         let dark = colors(&Theme::named(ThemeName::Dark, true));
         for lost in [Color::Blue, Color::Black, Color::DarkGray] {
             assert!(!dark.contains(&lost), "{lost:?} in the dark theme");
+        }
+    }
+
+    #[test]
+    fn code_is_highlighted_with_color_and_plain_without() {
+        use crate::text::highlight::Kind::*;
+        let kinds = [Comment, Keyword, String, Number, Constant, Name, Key, Variable, Prompt];
+        for name in NAMES {
+            let colored = Theme::named(name, true);
+            assert!(kinds.iter().all(|&kind| colored.token(kind) != colored.text), "{name:?}");
+            let plain = Theme::named(name, false);
+            assert!(kinds.iter().all(|&kind| plain.token(kind) == Style::new()), "{name:?}");
         }
     }
 

@@ -167,3 +167,53 @@ fn control_characters_cannot_reach_the_terminal() {
     let rendered = show("bell \u{7} and escape \u{1b}[31m red", 40);
     assert!(!rendered.chars().any(|c| c.is_control() && c != '\n'), "{rendered:?}");
 }
+
+const LONG_PYTHON: &str = "```python\ndef rows(path):\n    for number, line in enumerate(Path(path).read_text(encoding=\"utf-8\").splitlines(), start=1):\n        yield number, line  # numbered\n```\n";
+
+#[test]
+fn a_long_code_line_wraps_with_each_continuation_marked_and_indented_under_its_code() {
+    let shown: Vec<String> = show(LONG_PYTHON, 40).lines().map(|l| l.trim_end().to_string()).collect();
+    assert_snapshot!(shown.join("\n"), @r#"
+    python
+    ▏def rows(path):
+    ▏    for number, line in
+    ↪      enumerate(Path(path).read_text(
+    ↪      encoding="utf-8").splitlines(),
+    ↪      start=1):
+    ▏        yield number, line  # numbered
+    "#);
+    assert_fits(LONG_PYTHON, 40);
+    assert_keeps_text(LONG_PYTHON, 40);
+}
+
+#[test]
+fn whole_code_lines_have_no_gutter_and_are_never_broken() {
+    let text = plain_lines(&render_with(LONG_PYTHON, 40, &Theme::new(true), CodeLines::Whole));
+    let code: Vec<&str> = LONG_PYTHON.lines().skip(1).take(3).collect();
+    assert_eq!(text, [&["python"][..], &code].concat());
+}
+
+#[test]
+fn code_is_highlighted_with_color_and_plain_without() {
+    let theme = Theme::new(true);
+    let text = render(LONG_PYTHON, 80, &theme);
+    let style_of = |piece: &str| {
+        let spans = text.lines.iter().flat_map(|line| &line.spans);
+        spans.filter(|s| s.content.contains(piece)).map(|s| s.style).next().unwrap()
+    };
+    assert_eq!(style_of("def"), theme.syntax.keyword);
+    assert_eq!(style_of("rows"), theme.syntax.name);
+    assert_eq!(style_of("\"utf-8\""), theme.syntax.string);
+    assert_eq!(style_of("# numbered"), theme.syntax.comment);
+    assert_eq!(style_of("1"), theme.syntax.number);
+    let plain = render(LONG_PYTHON, 80, &Theme::new(false));
+    assert!(plain.lines.iter().flat_map(|l| &l.spans).all(|s| s.style.fg.is_none()), "no colors without color");
+}
+
+#[test]
+fn code_in_a_language_without_a_highlighter_keeps_the_code_style() {
+    let theme = Theme::new(true);
+    let text = render("```text\nplain words\n```\n", 40, &theme);
+    let span = text.lines[1].spans.iter().find(|s| s.content.contains("plain")).unwrap();
+    assert_eq!(span.style, theme.code_block);
+}
