@@ -222,13 +222,29 @@ impl Tui {
     }
 
     /// The terminal as the program left it: main screen, cursor shown, mouse off, raw off.
+    /// The program may have written the last of it a moment ago (a stopped process wrote it
+    /// just before stopping) while the reader has yet to parse it, so this waits a little
+    /// for the state to appear before asserting each part of it.
     pub fn assert_restored(&self) {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline && !self.restored() {
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let screen = self.parser.lock().unwrap();
         let screen = screen.screen();
         assert!(!screen.alternate_screen(), "still on the alternate screen");
         assert!(!screen.hide_cursor(), "the cursor is still hidden");
         assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse capture is still on");
         assert!(!self.raw_mode(), "the terminal is still in raw mode");
+    }
+
+    fn restored(&self) -> bool {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        !screen.alternate_screen()
+            && !screen.hide_cursor()
+            && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+            && !self.raw_mode()
     }
 }
 
