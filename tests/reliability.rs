@@ -168,6 +168,9 @@ fn keys_pressed_while_the_terminal_is_too_small_do_nothing() {
     tui.resize(20, 5);
     tui.wait_for("Needs 40x12");
     tui.type_keys("2djd");
+    // Nothing on screen shows the keys were read, and a resize (a signal) may overtake bytes
+    // still waiting in the terminal: give the tutor time to read them while still small.
+    std::thread::sleep(Duration::from_millis(500));
     tui.resize(100, 30);
     tui.wait_for("Next steps");
     assert!(!tui.screen().contains("Phases"), "still on Home: the 2 did nothing");
