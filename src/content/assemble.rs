@@ -20,28 +20,11 @@ struct Entry {
     draft: SkillDraft,
 }
 
-pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
-    let mut problems = tree.problems;
-    let mut warnings = tree.warnings;
+pub(super) fn assemble(root: &str, mut tree: RawTree) -> Result<Roadmap, Problems> {
+    let mut problems = std::mem::take(&mut tree.problems);
+    let mut warnings = std::mem::take(&mut tree.warnings);
     let roadmap_path = join(root, "roadmap.yaml");
-    let draft = match &tree.roadmap_yaml {
-        Some(file) => {
-            let (draft, found) = parse::roadmap(&roadmap_path, &file.text);
-            problems.extend(found);
-            draft
-        }
-        None => {
-            if !problems.iter().any(|p| p.path == roadmap_path) {
-                problems.push(missing_roadmap_yaml(root, &tree.misnamed));
-            }
-            None
-        }
-    };
-    if tree.roadmap_yaml.is_some() {
-        let why = "not read: the roadmap is `roadmap.yaml`; remove this file, or start its name with `.`";
-        warnings.extend(tree.misnamed.iter().map(|name| Problem::new(join(root, name), 1, why)));
-    }
-    let draft = draft.unwrap_or_default();
+    let draft = roadmap_draft(root, &tree, &mut problems, &mut warnings);
     let phase_dirs = match_phase_dirs(&draft, &tree.dirs, &roadmap_path, &mut problems);
     // Folders whose skills were not read, each with a problem of its own that explains why:
     // a prerequisite in one of them is not unknown, only unseen.
@@ -105,6 +88,30 @@ pub(super) fn assemble(root: &str, tree: RawTree) -> Result<Roadmap, Problems> {
         return Err(Problems::new(problems, warnings));
     }
     Ok(build(draft, phases, entries, requires, warnings))
+}
+
+/// `roadmap.yaml` read, or the problem of its absence; files named almost like it are warned
+/// about when it is there (they are not read).
+fn roadmap_draft(root: &str, tree: &RawTree, problems: &mut Vec<Problem>, warnings: &mut Vec<Problem>) -> RoadmapDraft {
+    let roadmap_path = join(root, "roadmap.yaml");
+    let draft = match &tree.roadmap_yaml {
+        Some(file) => {
+            let (draft, found) = parse::roadmap(&roadmap_path, &file.text);
+            problems.extend(found);
+            draft
+        }
+        None => {
+            if !problems.iter().any(|p| p.path == roadmap_path) {
+                problems.push(missing_roadmap_yaml(root, &tree.misnamed));
+            }
+            None
+        }
+    };
+    if tree.roadmap_yaml.is_some() {
+        let why = "not read: the roadmap is `roadmap.yaml`; remove this file, or start its name with `.`";
+        warnings.extend(tree.misnamed.iter().map(|name| Problem::new(join(root, name), 1, why)));
+    }
+    draft.unwrap_or_default()
 }
 
 /// No `roadmap.yaml`: a file named almost like it is the likely reason.

@@ -64,35 +64,7 @@ pub fn encode(roadmap: &Roadmap, out: &mut Vec<u8>) -> Vec<u64> {
     let mut offsets = Vec::with_capacity(roadmap.skills.len() + 1);
     for index in 0..roadmap.skills.len() {
         offsets.push(w.0.len() as u64);
-        let page = roadmap.page(index);
-        w.text(&page.summary);
-        w.texts(&page.tags);
-        w.len(page.resources.len());
-        for resource in &page.resources {
-            w.text(&resource.title);
-            w.text(&resource.url);
-            w.byte(position(ResourceKind::ALL, resource.kind));
-        }
-        w.texts(&page.checkpoints);
-        w.len(page.quiz.len());
-        for question in &page.quiz {
-            w.text(&question.q);
-            match &question.code {
-                Some(code) => {
-                    w.byte(1);
-                    w.text(code);
-                }
-                None => w.byte(0),
-            }
-            w.texts(&question.choices);
-            w.len(question.answers.len());
-            for &answer in &question.answers {
-                w.len(answer);
-            }
-            w.text(&question.explain);
-        }
-        w.text(&page.body);
-        w.text(&page.source);
+        w.page(roadmap.page(index));
     }
     offsets.push(w.0.len() as u64);
     offsets
@@ -245,6 +217,42 @@ fn position<T: PartialEq>(all: &[T], value: T) -> u8 {
 struct Writer<'a>(&'a mut Vec<u8>);
 
 impl Writer<'_> {
+    /// A skill's page: what only the skill screen, `show` and search read.
+    fn page(&mut self, page: &Page) {
+        self.text(&page.summary);
+        self.texts(&page.tags);
+        self.len(page.resources.len());
+        for resource in &page.resources {
+            self.text(&resource.title);
+            self.text(&resource.url);
+            self.byte(position(ResourceKind::ALL, resource.kind));
+        }
+        self.texts(&page.checkpoints);
+        self.len(page.quiz.len());
+        for question in &page.quiz {
+            self.question(question);
+        }
+        self.text(&page.body);
+        self.text(&page.source);
+    }
+
+    fn question(&mut self, question: &Question) {
+        self.text(&question.q);
+        match &question.code {
+            Some(code) => {
+                self.byte(1);
+                self.text(code);
+            }
+            None => self.byte(0),
+        }
+        self.texts(&question.choices);
+        self.len(question.answers.len());
+        for &answer in &question.answers {
+            self.len(answer);
+        }
+        self.text(&question.explain);
+    }
+
     fn byte(&mut self, byte: u8) {
         self.0.push(byte);
     }

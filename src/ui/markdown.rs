@@ -156,23 +156,7 @@ impl<'t> Renderer<'t> {
                 self.indent(Prefix { first: "│ ".into(), rest: "│ ".into(), style: self.theme.quote, used: false });
                 self.push_style(self.theme.quote);
             }
-            Tag::CodeBlock(kind) => {
-                self.flush();
-                self.block_start();
-                if let CodeBlockKind::Fenced(lang) = &kind
-                    && !lang.is_empty()
-                {
-                    let label = vec![(wrap::clean(lang).into_owned(), self.theme.dim)];
-                    for line in wrap::wrap(&label, self.content_width()) {
-                        self.emit(line);
-                    }
-                }
-                let lang = match &kind {
-                    CodeBlockKind::Fenced(info) => Lang::from_info(info),
-                    CodeBlockKind::Indented => None,
-                };
-                self.code = Some((String::new(), lang));
-            }
+            Tag::CodeBlock(kind) => self.open_code_block(&kind),
             Tag::HtmlBlock => {
                 self.flush();
                 self.block_start();
@@ -185,21 +169,7 @@ impl<'t> Renderer<'t> {
                 }
                 self.lists.push(start);
             }
-            Tag::Item => {
-                self.flush();
-                let depth = self.lists.len().saturating_sub(1);
-                let marker = match self.lists.last_mut() {
-                    Some(Some(number)) => {
-                        let marker = format!("{number}. ");
-                        *number += 1;
-                        marker
-                    }
-                    _ => format!("{} ", ["•", "◦", "▪"][depth % 3]),
-                };
-                let rest = " ".repeat(wrap::width(&marker));
-                self.indent(Prefix { first: marker, rest, style: self.theme.accent, used: false });
-                self.blank_before_next = false;
-            }
+            Tag::Item => self.item(),
             Tag::FootnoteDefinition(name) => {
                 self.flush();
                 self.block_start();
@@ -232,6 +202,42 @@ impl<'t> Renderer<'t> {
                 self.block_start();
             }
         }
+    }
+
+    /// A code block opens: its language as a dim label, then its text gathered until it ends.
+    fn open_code_block(&mut self, kind: &CodeBlockKind) {
+        self.flush();
+        self.block_start();
+        if let CodeBlockKind::Fenced(lang) = kind
+            && !lang.is_empty()
+        {
+            let label = vec![(wrap::clean(lang).into_owned(), self.theme.dim)];
+            for line in wrap::wrap(&label, self.content_width()) {
+                self.emit(line);
+            }
+        }
+        let lang = match kind {
+            CodeBlockKind::Fenced(info) => Lang::from_info(info),
+            CodeBlockKind::Indented => None,
+        };
+        self.code = Some((String::new(), lang));
+    }
+
+    /// A list item opens: its number or bullet (by depth) hangs, the text aligns after it.
+    fn item(&mut self) {
+        self.flush();
+        let depth = self.lists.len().saturating_sub(1);
+        let marker = match self.lists.last_mut() {
+            Some(Some(number)) => {
+                let marker = format!("{number}. ");
+                *number += 1;
+                marker
+            }
+            _ => format!("{} ", ["•", "◦", "▪"][depth % 3]),
+        };
+        let rest = " ".repeat(wrap::width(&marker));
+        self.indent(Prefix { first: marker, rest, style: self.theme.accent, used: false });
+        self.blank_before_next = false;
     }
 
     fn end(&mut self, tag: TagEnd) {

@@ -48,20 +48,48 @@ pub fn render(app: &View, area: Rect, buf: &mut Buffer) {
     // The query's words stand out in what is shown, with or without color.
     let mark = theme.accent.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     let shown = offset..len.min(offset + rows);
-    let column = phase_column(app, shown.clone(), width);
+    let painter = Rows { column: phase_column(app, shown.clone(), width), terms: &terms, mark };
     for (slot, index) in shown.enumerate() {
+        let y = inner.y + (slot * 2) as u16;
+        painter.render(app, index, Rect::new(inner.x, y, inner.width, 2), buf);
+    }
+
+    if areas.preview.area() > 0 {
+        let block = parts::block(theme, " Preview ", false);
+        let width = layout::inner(areas.preview).width;
+        let text = match app.search.hits.get(app.search.selected) {
+            Some(hit) => map::skill_text(app, hit.skill, width),
+            None => "".into(),
+        };
+        Paragraph::new(text).block(block).render(areas.preview, buf);
+    }
+}
+
+/// What every hit's rows share: the phase column, and the query's words to mark.
+struct Rows<'a> {
+    column: Option<(usize, usize)>,
+    terms: &'a [String],
+    mark: Style,
+}
+
+impl Rows<'_> {
+    /// One hit on two rows: its status and title (the query's words marked) with the phase in
+    /// its column, then where the words were found, or the skill's tags and summary.
+    fn render(&self, app: &View, index: usize, area: Rect, buf: &mut Buffer) {
+        let Rows { column, terms, mark } = *self;
+        let theme = app.theme;
+        let (y, width) = (area.y, usize::from(area.width));
         let hit = &app.search.hits[index];
         let skill = &app.roadmap.skills[hit.skill];
         let status = app.derived.tally.status(hit.skill);
-        let y = inner.y + (slot * 2) as u16;
-        let first = Rect::new(inner.x, y, inner.width, 1);
-        app.record(Rect::new(inner.x, y, inner.width, 2), Target::SearchHit(index));
+        let first = Rect::new(area.x, y, area.width, 1);
+        app.record(area, Target::SearchHit(index));
         // The title comes first, whole; the phase sits in its column when the title leaves it
         // room, so a short title never reads as running into the phase.
         let glyph = format!("{} ", parts::status_glyph(status));
         let title = parts::truncate(&wrap::clean(&skill.title), width.saturating_sub(wrap::width(&glyph)));
         let mut spans = vec![Span::styled(glyph.clone(), parts::status_style(theme, status))];
-        spans.extend(marked(&title, &terms, theme.subheading, mark));
+        spans.extend(marked(&title, terms, theme.subheading, mark));
         let used = wrap::width(&glyph) + wrap::width(&title);
         if let Some((at, phase_width)) = column
             && used + 2 <= at
@@ -87,18 +115,8 @@ pub fn render(app: &View, area: Rect, buf: &mut Buffer) {
             parts::truncate(&wrap::clean(&text), room)
         });
         let mut spans = vec![Span::raw("  ")];
-        spans.extend(marked(&second, &terms, theme.dim, mark));
-        Line::from(spans).render(Rect::new(inner.x, y + 1, inner.width, 1), buf);
-    }
-
-    if areas.preview.area() > 0 {
-        let block = parts::block(theme, " Preview ", false);
-        let width = layout::inner(areas.preview).width;
-        let text = match app.search.hits.get(app.search.selected) {
-            Some(hit) => map::skill_text(app, hit.skill, width),
-            None => "".into(),
-        };
-        Paragraph::new(text).block(block).render(areas.preview, buf);
+        spans.extend(marked(&second, terms, theme.dim, mark));
+        Line::from(spans).render(Rect::new(area.x, y + 1, area.width, 1), buf);
     }
 }
 
