@@ -230,3 +230,19 @@ fn review_records_the_grade_given() {
     assert!(sandbox.state_text().contains("      - 2026-11-21 again\n"));
     assert_eq!(run(&sandbox, &["review", "files", "--grade", "great"]).code, 2);
 }
+
+#[test]
+fn show_and_tick_print_a_checkpoints_code_without_its_backticks() {
+    let sandbox = Sandbox::new();
+    let show = run(&sandbox, &["show", "basics/files"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    assert!(show.stdout.contains("  2. [ ] I can make one from the shell with touch README.md.\n"), "{}", show.stdout);
+    let tick = run(&sandbox, &["tick", "basics/files", "2"]);
+    assert_eq!(tick.code, 0, "{}", tick.stderr);
+    // A script reads the checkpoint as written.
+    assert!(
+        tick.stdout.contains("basics/files\t2\tticked\tI can make one from the shell with `touch README.md`."),
+        "{}",
+        tick.stdout
+    );
+}

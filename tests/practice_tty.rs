@@ -28,6 +28,9 @@ fn a_quiz_on_the_terminal_explains_each_answer_and_a_perfect_score_can_test_the_
     let mut tui = open(home.path(), &["quiz", "basics/files"]);
     tui.wait_for("Question 1 of 3");
     tui.wait_for("Your answer (1-3): ");
+    // Choices are inline Markdown: their code shows as code, not between backticks.
+    assert!(tui.screen().contains("  1) touch\n"), "{}", tui.screen());
+    assert!(!tui.screen().contains("`touch`"), "{}", tui.screen());
     // A number out of range is asked again, not taken.
     tui.type_keys("9\r");
     tui.wait_for("Type a number from 1 to 3");

@@ -97,7 +97,7 @@ pub fn tick(
         let done = is_ticked(session, i);
         if out.tty {
             let mark = if done { Span::styled("[x]", out.painter.theme.done) } else { Span::raw("[ ]") };
-            out.wrapped(vec![Span::raw(format!("{:>3}. ", i + 1)), mark, Span::raw(" ")], 9, text)?;
+            out.wrapped_markdown(vec![Span::raw(format!("{:>3}. ", i + 1)), mark, Span::raw(" ")], 9, text)?;
         } else {
             out.record(&[&id, &(i + 1).to_string(), if done { "ticked" } else { "open" }, text])?;
         }

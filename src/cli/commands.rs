@@ -141,7 +141,8 @@ pub fn show(session: &Session, out: &mut Output, index: usize) -> io::Result<()>
         out.line(Span::styled("Checkpoints", theme.heading))?;
         for (i, checkpoint) in page.checkpoints.iter().enumerate() {
             let mark = if record.checkpoints.contains(&i) { "[x]" } else { "[ ]" };
-            out.hanging(&format!("{:>3}. {mark} ", i + 1), checkpoint)?;
+            let lead = format!("{:>3}. {mark} ", i + 1);
+            out.wrapped_markdown(lead.clone(), crate::text::wrap::width(&lead), checkpoint)?;
         }
     }
     checks(session, out, index)?;

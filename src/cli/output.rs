@@ -52,8 +52,20 @@ impl<'w> Output<'w> {
 
     /// `text` wrapped to the width after `lead`, continuation lines `indent` columns in.
     pub fn wrapped<'a>(&mut self, lead: impl Into<Line<'a>>, indent: usize, text: &str) -> io::Result<()> {
-        let lead = lead.into();
         let lines = wrap::wrap_plain(text, Style::new(), self.width.saturating_sub(indent));
+        self.behind(lead.into(), indent, lines)
+    }
+
+    /// As `wrapped`, with `text` read as one line of inline Markdown (a checkpoint, a quiz
+    /// choice): code spans and emphasis show as such rather than as backticks and stars.
+    pub fn wrapped_markdown<'a>(&mut self, lead: impl Into<Line<'a>>, indent: usize, text: &str) -> io::Result<()> {
+        let frags = crate::ui::markdown::inline(text, Style::new(), &self.painter.theme);
+        let lines = wrap::wrap(&frags, self.width.saturating_sub(indent)).into_iter().map(wrap::to_line).collect();
+        self.behind(lead.into(), indent, lines)
+    }
+
+    /// `lines` after `lead`, each further line indented by `indent` columns.
+    fn behind(&mut self, lead: Line<'_>, indent: usize, lines: Vec<Line<'static>>) -> io::Result<()> {
         for (i, line) in lines.into_iter().enumerate() {
             let mut spans = if i == 0 { lead.spans.clone() } else { vec![Span::raw(" ".repeat(indent))] };
             spans.extend(line.spans);

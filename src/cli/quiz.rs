@@ -158,7 +158,7 @@ fn ask_question(
         out.line(Span::styled("(several are right: give them all, like 1,3)", theme.dim))?;
     }
     for (n, choice) in question.choices.iter().enumerate() {
-        out.wrapped(vec![Span::styled(format!("  {}) ", n + 1), theme.key)], 5, choice)?;
+        out.wrapped_markdown(vec![Span::styled(format!("  {}) ", n + 1), theme.key)], 5, choice)?;
     }
     Ok(())
 }
@@ -193,7 +193,7 @@ fn tell(out: &mut Output, question: &crate::content::Question, chosen: &Chosen, 
         let answers: Vec<String> =
             question.answers.iter().map(|&a| format!("{}) {}", a + 1, question.choices[a])).collect();
         let picked: Vec<String> = chosen.iter().map(|c| (c + 1).to_string()).collect();
-        out.wrapped(
+        out.wrapped_markdown(
             vec![Span::styled("✗ Not quite: ", theme.error)],
             4,
             &format!("you chose {}; the answer is {}", picked.join(", "), answers.join(" and ")),

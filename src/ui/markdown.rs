@@ -42,6 +42,45 @@ pub fn render_with(markdown: &str, width: u16, theme: &Theme, code: CodeLines) -
     renderer.finish()
 }
 
+/// One line of inline Markdown (a checkpoint, a quiz choice) as styled pieces on `base`, for
+/// the caller to wrap behind its own mark: code spans, emphasis and links render, and text
+/// that would read as a block (`# 1`, `- x`, `> y`) is kept as written.
+pub fn inline(text: &str, base: Style, theme: &Theme) -> Vec<Frag> {
+    let events: Vec<Event> = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).collect();
+    let one_paragraph = matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+        && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
+        && events[1..events.len() - 1].iter().all(|event| match event {
+            Event::Start(tag) => is_inline(tag),
+            Event::End(tag) => !matches!(tag, TagEnd::Paragraph),
+            Event::Rule | Event::TaskListMarker(_) | Event::Html(_) => false,
+            _ => true,
+        });
+    if !one_paragraph {
+        return vec![(wrap::clean(text).into_owned(), base)];
+    }
+    let mut renderer = Renderer::new(usize::MAX / 2, theme, CodeLines::Wrapped);
+    renderer.styles = vec![base];
+    for event in events.into_iter().skip(1) {
+        if event != Event::End(TagEnd::Paragraph) {
+            renderer.event(event);
+        }
+    }
+    renderer.inline
+}
+
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
 /// A block-level indent: list bullets, quote bars, footnote labels.
 struct Prefix {
     first: String,

@@ -73,7 +73,7 @@ fn question_lines(app: &View, width: u16) -> Vec<Line<'static>> {
             (false, _, _) => ("  ", theme.text),
         };
         let lead = vec![Span::styled(format!("{verdict}{} {mark} ", i + 1), style)];
-        let mut choice_lines = wrap::hanging(lead, &[(choice.clone(), style)], w);
+        let mut choice_lines = wrap::hanging(lead, &markdown::inline(choice, style, theme), w);
         if !answered && i == quiz.cursor {
             for line in &mut choice_lines {
                 *line = line.clone().patch_style(theme.selected);

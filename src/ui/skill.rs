@@ -129,7 +129,12 @@ fn item_lines(app: &View, skill: usize, item: Item, width: usize) -> Vec<Line<'s
         }
     };
     let hang = wrap::width(&lead);
-    let mut lines = wrap::wrap_plain(&text, style, width.saturating_sub(hang).max(1));
+    let room = width.saturating_sub(hang).max(1);
+    let mut lines = if matches!(item, Item::Checkpoint(_)) {
+        wrap::wrap(&markdown::inline(&text, style, theme), room).into_iter().map(wrap::to_line).collect()
+    } else {
+        wrap::wrap_plain(&text, style, room)
+    };
     for (i, line) in lines.iter_mut().enumerate() {
         let prefix = if i == 0 { lead.clone() } else { " ".repeat(hang) };
         line.spans.insert(0, Span::styled(prefix, theme.accent));

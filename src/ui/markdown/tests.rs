@@ -217,3 +217,25 @@ fn code_in_a_language_without_a_highlighter_keeps_the_code_style() {
     let span = text.lines[1].spans.iter().find(|s| s.content.contains("plain")).unwrap();
     assert_eq!(span.style, theme.code_block);
 }
+
+fn inline_text(text: &str) -> String {
+    inline(text, Style::new(), &Theme::new(true)).into_iter().map(|(t, _)| t).collect()
+}
+
+#[test]
+fn a_checkpoint_shows_its_code_as_code_and_its_block_like_text_as_written() {
+    let theme = Theme::new(true);
+    let frags = inline("I can explain what `__init__.py` does", Style::new(), &theme);
+    let text: String = frags.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(text, "I can explain what __init__.py does");
+    let code = frags.iter().find(|(t, _)| t == "__init__.py").expect("the code span is a piece of its own");
+    assert_eq!(code.1, Style::new().patch(theme.code));
+    // Text that Markdown would read as a heading, a list or a quote stays as written.
+    for written in ["# of users per day", "- a dash first", "1. a number first", "> a quote", "***"] {
+        assert_eq!(inline_text(written), written);
+    }
+    // A link keeps where it goes; control characters never reach the terminal.
+    assert_eq!(inline_text("read [the docs](https://docs.python.org)"), "read the docs (https://docs.python.org)");
+    assert_eq!(inline_text("bad \u{1b}[31mred"), "bad ␛[31mred");
+    assert_eq!(inline_text(""), "");
+}
