@@ -16,6 +16,7 @@ pub mod content;
 pub mod geometry;
 pub mod keymap;
 pub mod launch;
+mod par;
 pub mod progress;
 pub mod quiz;
 pub mod schedule;

@@ -49,7 +49,7 @@ pub(super) fn assemble(root: &str, mut tree: RawTree) -> Result<Roadmap, Problem
         jobs.extend(dir.files.iter().filter(|f| !f.rel.ends_with("/phase.md")).map(|f| (index, f)));
     }
 
-    let parsed = super::par::map(&jobs, |&(phase, file)| {
+    let parsed = crate::par::map(&jobs, |&(phase, file)| {
         let path = join(root, &file.rel);
         let (draft, found) = parse::skill(&path, &file.text);
         (phase, file.rel.clone(), path, draft, found)

@@ -249,7 +249,7 @@ pub fn list_dir(root: &Path, shown: &str, known: Option<&KnownDirs>) -> Listing 
         }
     }
     let folders: Vec<Folder> = paths.iter().map(|path| Folder::open(path)).collect();
-    let stated = super::par::map(&pending, |(dir, rel)| {
+    let stated = crate::par::map(&pending, |(dir, rel)| {
         let stamp = folders[*dir].stat(&rel[listing.dirs[*dir].name.len() + 1..]);
         let digest = stamp.as_ref().map_or(0, |s| s.digest(rel));
         (stamp, digest)

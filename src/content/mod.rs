@@ -11,7 +11,6 @@ mod index;
 mod listing;
 mod model;
 mod pages;
-mod par;
 mod parse;
 mod practice;
 mod problem;

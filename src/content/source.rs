@@ -126,7 +126,7 @@ pub fn read_listing(listing: Listing, shown: &str) -> RawTree {
         // Names sort the same way everywhere, so every run reports and orders skills alike.
         // (Only here: checking the cache needs no order.)
         dir.files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
-        let read = super::par::map(&dir.files, |listed| {
+        let read = crate::par::map(&dir.files, |listed| {
             let mut found = Vec::new();
             (read_listed(root, listed, shown, &mut found), found)
         });

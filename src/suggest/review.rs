@@ -33,17 +33,22 @@ pub(super) fn reviews(view: &View, today: Date, limit: usize) -> Vec<Suggestion>
     let scheduler = scheduler(view.progress);
     // (phase, id, skill, open checkpoints) and (due date, phase, id, skill, last review).
     let mut unticked: Vec<(usize, &str, usize, usize)> = Vec::new();
-    let mut due: Vec<(Date, usize, &str, usize, Date)> = Vec::new();
+    let mut scheduled: Vec<(usize, &SkillProgress)> = Vec::new();
     for (index, skill) in view.roadmap.skills.iter().enumerate() {
         let Some(record) = view.record(index).filter(|r| r.status == Status::Done) else { continue };
         let open = (0..skill.checkpoint_count).filter(|c| !record.checkpoints.contains(c)).count();
         if open > 0 && record.reviewed().is_none() {
             unticked.push((skill.phase, &skill.id, index, open));
-            continue;
+        } else {
+            scheduled.push((index, record));
         }
-        if let Some(memory) = memory(&scheduler, record)
-            && memory.is_due(today)
-        {
+    }
+    // Replaying every log is most of the work with thousands of done skills: on every core.
+    let memories = crate::par::map(&scheduled, |&(_, record)| memory(&scheduler, record));
+    let mut due: Vec<(Date, usize, &str, usize, Date)> = Vec::new();
+    for (&(index, _), memory) in scheduled.iter().zip(memories) {
+        if let Some(memory) = memory.filter(|m| m.is_due(today)) {
+            let skill = &view.roadmap.skills[index];
             due.push((memory.due, skill.phase, &skill.id, index, memory.last_review));
         }
     }

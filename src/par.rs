@@ -1,4 +1,5 @@
-//! Parsing thousands of files is CPU-bound and independent per file: spread it over the cores.
+//! Work that is CPU-bound and independent per item (parsing thousands of files, replaying
+//! thousands of review logs): spread it over the cores.
 
 /// `items.map(f)` in order, on up to `available_parallelism` threads when there is enough work.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
