@@ -89,7 +89,7 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 }
 
 fn tree(skills: usize) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-roadmaps/{skills}"));
+    let dir = synth::bench_dir(skills);
     if !dir.join("progress.yaml").exists() {
         let _ = std::fs::remove_dir_all(&dir);
         synth::write_roadmap(skills, &dir).expect("the generated roadmap is written");

@@ -29,7 +29,7 @@ fn main() {
 fn tree(skills: usize) -> PathBuf {
     static TREES: OnceLock<std::sync::Mutex<()>> = OnceLock::new();
     let _one_at_a_time = TREES.get_or_init(Default::default).lock();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-roadmaps/{skills}"));
+    let dir = synth::bench_dir(skills);
     if !dir.join("progress.yaml").exists() {
         let _ = std::fs::remove_dir_all(&dir);
         synth::write_roadmap(skills, &dir).expect("the generated roadmap is written");

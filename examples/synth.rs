@@ -213,28 +213,43 @@ fn capitalized(word: &str) -> String {
     chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
+/// How many reviews each done skill's log holds: `ROADMAP_SYNTH_REVIEWS`, 20 by default.
+fn reviews() -> usize {
+    std::env::var("ROADMAP_SYNTH_REVIEWS").ok().and_then(|n| n.parse().ok()).unwrap_or(20)
+}
+
+/// Where the benchmarks keep a generated roadmap of `skills` skills, under `target/`.
+#[allow(dead_code)] // Used by the benchmarks, not by `main`.
+pub fn bench_dir(skills: usize) -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-roadmaps/{skills}-r{}", reviews()))
+}
+
 /// The first 40% of the skills done (prerequisites always point backwards, so none is done
-/// before what it requires) with a 20-review log each, a few after them in progress, as a
-/// learner part-way through.
+/// before what it requires) with a 20-review log each (`ROADMAP_SYNTH_REVIEWS` sets another
+/// length; 0 leaves the log out), a few after them in progress, as a learner part-way through.
 fn progress_file(ids: &[String], rng: &mut Rng) -> String {
+    let reviews = reviews();
     let done = ids.len() * 2 / 5;
     let doing = (ids.len() / 100).max(1);
     let mut records: Vec<(&String, String)> = Vec::new();
     for (n, id) in ids.iter().enumerate().take(done + doing) {
         let record = if n < done {
             let ticked = ["[0, 1, 2, 3]", "[0, 1, 2, 3]", "[0, 1, 2, 3]", "[0, 2]"][rng.below(4)];
-            // Finished early in 2025, then reviewed 19 more times: a 20-review log, as a
-            // learner a year and a half in would have.
+            // Finished early in 2025, then reviewed 19 more times: a 20-review log, more than
+            // a learner a year and a half in would have.
             let finished = Date::new(2025, 1, 1 + rng.below(9) as u8).expect("a date");
-            let mut log = format!("      - {finished} good\n");
+            let mut log = if reviews == 0 { String::new() } else { "    reviews:\n".to_string() };
+            if reviews > 0 {
+                let _ = writeln!(log, "      - {finished} good");
+            }
             let mut day = finished;
-            for _ in 0..19 {
+            for _ in 1..reviews {
                 day = day.add_days(1 + rng.below(30) as i64);
                 let grade = ["good", "good", "good", "hard", "easy", "again"][rng.below(6)];
                 let _ = writeln!(log, "      - {day} {grade}");
             }
             format!(
-                "    status: done\n    started: {finished}\n    finished: {finished}\n    checkpoints: {ticked}\n    reviews:\n{log}"
+                "    status: done\n    started: {finished}\n    finished: {finished}\n    checkpoints: {ticked}\n{log}"
             )
         } else {
             format!("    status: doing\n    started: 2026-11-0{}\n", 1 + rng.below(9))

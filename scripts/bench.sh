@@ -6,10 +6,12 @@
 #
 #   scripts/bench.sh            # the table
 #   SKILLS=100 scripts/bench.sh # a small roadmap
+#   REVIEWS=0 scripts/bench.sh  # done skills without quiz reviews (20 each by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SKILLS=${SKILLS:-10000}
+REVIEWS=${REVIEWS:-20}
 
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
@@ -27,10 +29,10 @@ fi
 
 cargo build --release --quiet --bin roadmap --example synth --example keypress
 roadmap=target/release/roadmap
-data=target/bench-roadmaps/$SKILLS
+data=target/bench-roadmaps/$SKILLS-r$REVIEWS
 if [ ! -f "$data/progress.yaml" ]; then
   rm -rf "$data"
-  target/release/examples/synth "$SKILLS" "$data" >&2
+  ROADMAP_SYNTH_REVIEWS=$REVIEWS target/release/examples/synth "$SKILLS" "$data" >&2
   # A tree changed in the last two seconds is not cached (its timestamps could still lie).
   sleep 2.1
 fi
@@ -72,16 +74,16 @@ status_rss=$(rss status)
 next_rss=$(rss next)
 
 echo "The tutor in a pseudo-terminal (cargo bench --bench terminal) ..." >&2
-ROADMAP_BENCH_SKILLS=$SKILLS cargo bench --quiet --bench terminal 2>/dev/null | tee "$work/terminal.txt" >/dev/null
+ROADMAP_SYNTH_REVIEWS=$REVIEWS ROADMAP_BENCH_SKILLS=$SKILLS cargo bench --quiet --bench terminal 2>/dev/null | tee "$work/terminal.txt" >/dev/null
 
 echo "Instructions for one keypress frame (callgrind) ..." >&2
 valgrind --tool=callgrind --toggle-collect='*one_keypress*' --callgrind-out-file="$work/callgrind.out" \
   target/release/examples/keypress "$data" >/dev/null 2>"$work/callgrind.txt"
 instructions=$(sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$work/callgrind.txt")
 
-python3 - "$work" "$SKILLS" "$status_rss" "$next_rss" "$instructions" <<'PY'
+python3 - "$work" "$SKILLS" "$status_rss" "$next_rss" "$instructions" "$REVIEWS" <<'PY'
 import json, re, sys
-work, skills, status_rss, next_rss, instructions = sys.argv[1:]
+work, skills, status_rss, next_rss, instructions, reviews = sys.argv[1:]
 def medians(name):
     results = json.load(open(f"{work}/{name}.json"))["results"]
     return {r["command"]: r["median"] * 1000 for r in results}
@@ -103,7 +105,7 @@ rows = [
     ("peak memory, status / next", f"{int(status_rss) / 1024:.1f} / {int(next_rss) / 1024:.1f} MB", "max RSS", "32 MB"),
     ("CPU while idle, 5 s", f"{term('CPU while idle for 5 s'):.3f} ms", "all threads", "0"),
 ]
-print(f"roadmap-tutor at {int(skills):,} skills, warm cache unless said (medians)")
+print(f"roadmap-tutor at {int(skills):,} skills, {reviews} reviews per done skill, warm cache unless said (medians)")
 print(f"{'what':28} {'measured':22} {'compared':58} budget")
 for what, measured, compared, budget in rows:
     print(f"{what:28} {measured:22} {compared:58} {budget}")
