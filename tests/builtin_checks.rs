@@ -126,3 +126,27 @@ fn a_broken_test_fails_the_milestone_with_pytests_own_words() {
     assert!(failed.stdout.starts_with("foundations\t1\tfail\tThe tests pass\n"), "{}", failed.stdout);
     assert!(sandbox.state_text().contains("      - 1 fail 2026-11-21 "), "{}", sandbox.state_text());
 }
+
+#[test]
+fn no_built_in_check_passes_in_an_empty_folder_or_writes_to_it() {
+    use roadmap_tutor::content::{Source, load};
+    let roadmap = load(&Source::Builtin).unwrap_or_else(|problems| panic!("{problems}"));
+    let skills = roadmap.skills.iter().filter(|skill| !skill.checks.is_empty()).map(|skill| skill.id.clone());
+    let milestones = roadmap
+        .phases
+        .iter()
+        .filter(|phase| phase.milestone.as_ref().is_some_and(|m| !m.checks.is_empty()))
+        .map(|phase| phase.id.clone());
+    let owners: Vec<String> = skills.chain(milestones).collect();
+    assert!(owners.len() >= 60, "only {} skills and milestones have checks", owners.len());
+    let sandbox = Sandbox::new();
+    let empty = tempfile::tempdir().unwrap();
+    for owner in &owners {
+        let run = check(&sandbox, owner, empty.path());
+        assert_eq!(run.code, 1, "{owner} in an empty folder:\n{}{}", run.stdout, run.stderr);
+        let results: Vec<&str> = run.stdout.lines().filter_map(|line| line.split('\t').nth(2)).collect();
+        assert!(!results.is_empty() && !results.contains(&"pass"), "{owner} in an empty folder:\n{}", run.stdout);
+    }
+    let left: Vec<_> = std::fs::read_dir(empty.path()).unwrap().map(|entry| entry.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "the checks left {left:?} in the learner's folder");
+}

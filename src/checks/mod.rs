@@ -9,8 +9,7 @@
 //!   share one pipe, so the output keeps its order. The environment is inherited, plus
 //!   `TERM=dumb`, `NO_COLOR=1`, `PYTHONDONTWRITEBYTECODE=1`, and, when the folder has a virtual
 //!   environment (`.venv/bin/python` or `venv/bin/python`, or `python3`), its `bin` first on
-//!   `PATH` and `VIRTUAL_ENV` set, as an activated shell would (the same rules as
-//!   `run-check.sh`, which authors use to try their checks).
+//!   `PATH` and `VIRTUAL_ENV` set, as an activated shell would.
 //! - It runs in a session of its own, so in a process group of its own and without a
 //!   controlling terminal: nothing it starts can read from or draw on the learner's terminal.
 //! - When the shell exits, when the timeout passes (default [`DEFAULT_TIMEOUT`], at most

@@ -104,8 +104,8 @@ fn spawn(folder: &Path, run: &str) -> io::Result<(PipeReader, Child)> {
     Ok((reader, child))
 }
 
-/// The folder's virtual environment, found as `run-check.sh` finds it: the first of `.venv`
-/// and `venv` with an executable `bin/python` or `bin/python3`.
+/// The folder's virtual environment: the first of `.venv` and `venv` with an executable
+/// `bin/python` or `bin/python3`.
 fn virtual_env(folder: &Path) -> Option<PathBuf> {
     let executable =
         |path: PathBuf| std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0);
