@@ -18,8 +18,8 @@ pub fn yaml(s: &mut Scanner) {
                 s.mark(Kind::String, start);
                 return;
             }
-            block = None;
         }
+        // The block (if any) ended on this line; the line may start another.
         block = yaml_line(s);
     });
 }
