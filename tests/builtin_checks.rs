@@ -13,8 +13,10 @@ use std::sync::Mutex;
 
 use common::Sandbox;
 
-/// A virtual environment with pytest, made once per machine under `target/`.
-fn python_with_pytest() -> PathBuf {
+/// A virtual environment with pytest, made once per machine under `target/`; `None` (the test
+/// is skipped, and says so) on a developer's machine without python3's venv module or without
+/// PyPI. In CI (`CI` set) that is a failure: `.ci/run` installs python3-venv.
+fn python_with_pytest() -> Option<PathBuf> {
     static MADE: Mutex<()> = Mutex::new(());
     let _one_at_a_time = MADE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let venv = common::manifest_path("target/test-python");
@@ -22,17 +24,22 @@ fn python_with_pytest() -> PathBuf {
     let has_pytest =
         |python: &Path| Command::new(python).args(["-c", "import pytest"]).status().is_ok_and(|s| s.success());
     if has_pytest(&python) {
-        return venv;
+        return Some(venv);
     }
-    let made = Command::new("python3").args(["-m", "venv"]).arg(&venv).status();
-    assert!(made.is_ok_and(|s| s.success()), "these tests need python3 with its venv module");
-    let installed = Command::new(&python).args(["-m", "pip", "install", "--quiet", "pytest"]).status();
-    assert!(
-        installed.is_ok_and(|s| s.success()) && has_pytest(&python),
-        "could not install pytest into {} (it needs PyPI once)",
-        venv.display()
-    );
-    venv
+    let made = Command::new("python3").args(["-m", "venv", "--clear"]).arg(&venv).status().is_ok_and(|s| s.success());
+    let installed = made
+        && Command::new(&python)
+            .args(["-m", "pip", "install", "--quiet", "pytest"])
+            .status()
+            .is_ok_and(|s| s.success());
+    if installed && has_pytest(&python) {
+        return Some(venv);
+    }
+    let why =
+        format!("could not make {} with pytest (it needs python3 with its venv module, and PyPI once)", venv.display());
+    assert!(!std::env::var_os("CI").is_some_and(|ci| !ci.is_empty()), "{why}");
+    eprintln!("skipped: {why}");
+    None
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -52,7 +59,8 @@ fn git(dir: &Path, args: &[&str]) {
 
 /// The fixture project in a temporary folder, committed one small step at a time, with the
 /// virtual environment linked in as `.venv`.
-fn foundations_project() -> tempfile::TempDir {
+fn foundations_project() -> Option<tempfile::TempDir> {
+    let venv = python_with_pytest()?;
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     git(root, &["init", "--quiet", "--initial-branch=main"]);
@@ -83,8 +91,8 @@ fn foundations_project() -> tempfile::TempDir {
     )
     .unwrap();
     git(root, &["commit", "--quiet", "-am", "Say the license in the README"]);
-    std::os::unix::fs::symlink(python_with_pytest(), root.join(".venv")).unwrap();
-    dir
+    std::os::unix::fs::symlink(venv, root.join(".venv")).unwrap();
+    Some(dir)
 }
 
 fn check(sandbox: &Sandbox, target: &str, dir: &Path) -> common::Run {
@@ -93,8 +101,8 @@ fn check(sandbox: &Sandbox, target: &str, dir: &Path) -> common::Run {
 
 #[test]
 fn the_foundations_milestone_passes_on_a_real_project_and_fails_in_an_empty_folder() {
+    let Some(project) = foundations_project() else { return };
     let sandbox = Sandbox::new();
-    let project = foundations_project();
     let passed = check(&sandbox, "foundations", project.path());
     assert_eq!(passed.code, 0, "{}\n{}", passed.stdout, passed.stderr);
     let lines: Vec<&str> = passed.stdout.lines().collect();
@@ -116,8 +124,8 @@ fn the_foundations_milestone_passes_on_a_real_project_and_fails_in_an_empty_fold
 
 #[test]
 fn a_broken_test_fails_the_milestone_with_pytests_own_words() {
+    let Some(project) = foundations_project() else { return };
     let sandbox = Sandbox::new();
-    let project = foundations_project();
     let tests = project.path().join("tests/test_summary.py");
     let text = std::fs::read_to_string(&tests).unwrap().replace("Decimal(\"0.30\")", "Decimal(\"0.31\")");
     std::fs::write(&tests, text).unwrap();
