@@ -11,13 +11,12 @@ pub fn yaml(s: &mut Scanner) {
     by_line(s, |s| {
         let line = s.line();
         let indent = line.len() - line.trim_start_matches(' ').len();
-        if let Some(outer) = block {
-            if line.trim().is_empty() || indent > outer {
-                let start = s.pos();
-                s.eat_line();
-                s.mark(Kind::String, start);
-                return;
-            }
+        // Inside a block scalar: blank lines and lines deeper than its key are its text.
+        if block.is_some_and(|outer| line.trim().is_empty() || indent > outer) {
+            let start = s.pos();
+            s.eat_line();
+            s.mark(Kind::String, start);
+            return;
         }
         // The block (if any) ended on this line; the line may start another.
         block = yaml_line(s);
