@@ -1,6 +1,6 @@
 //! What a learner waits for, at 100 and at 10,000 skills: loading (cold and from the cache),
-//! the numbers and advice behind `status` and `next`, a search keystroke, and a full frame of
-//! each main screen at 200x60. `cargo bench`; scripts/bench.sh adds whole-program timings.
+//! the numbers and advice behind `status` and `next`, a search keystroke, a full frame of
+//! each main screen at 200x60, and a key in a quiz with its frame. `cargo bench`; scripts/bench.sh adds whole-program timings.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -159,6 +159,22 @@ fn keypress_to_frame(bencher: Bencher, skills: usize) {
     let (ui, mut app) = (ui(), app(skills));
     ui.step(&mut app, Action::GoRoadmap);
     ui.step(&mut app, Action::Right);
+    let mut down = true;
+    bencher.bench_local(|| {
+        app.update(if down { Action::Down } else { Action::Up });
+        down = !down;
+        frame(&ui, &mut app)
+    });
+}
+
+/// A key in a quiz (the cursor moving between choices) and the frame it leads to.
+#[divan::bench(args = SIZES)]
+fn quiz_keypress_to_frame(bencher: Bencher, skills: usize) {
+    let (ui, mut app) = (ui(), app(skills));
+    ui.step(&mut app, Action::GoRoadmap);
+    ui.step(&mut app, Action::Right);
+    ui.step(&mut app, Action::Practice);
+    assert!(app.quiz.is_some(), "a quiz is open");
     let mut down = true;
     bencher.bench_local(|| {
         app.update(if down { Action::Down } else { Action::Up });

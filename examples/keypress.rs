@@ -3,7 +3,7 @@
 //! ```sh
 //! cargo build --release --example keypress
 //! valgrind --tool=callgrind --toggle-collect='*one_keypress*' \
-//!     target/release/examples/keypress target/bench-roadmaps/10000-r20
+//!     target/release/examples/keypress target/bench-roadmaps/10000-r20-v3
 //! ```
 //!
 //! The roadmap at that folder is loaded (and its progress), the Roadmap screen opened at

@@ -200,6 +200,22 @@ fn skill_file(n: usize, earlier: &[String], rng: &mut Rng) -> String {
     for _ in 0..4 {
         let _ = writeln!(out, "  - I can {} the {} {}.", rng.word(), rng.word(), rng.word());
     }
+    // Checks on practice and projects, and a quiz of four questions on every skill, as the
+    // built-in roadmap has.
+    if matches!(kind, "practice" | "project") {
+        out.push_str("checks:\n");
+        for _ in 0..2 {
+            let _ = writeln!(out, "  - title: The {} {}\n    run: test -f {}.py", rng.word(), rng.word(), rng.word());
+        }
+    }
+    out.push_str("quiz:\n");
+    for _ in 0..4 {
+        let _ = writeln!(out, "  - q: {}\n    choices:", rng.sentence(14));
+        for _ in 0..4 {
+            let _ = writeln!(out, "      - {} `{}`", rng.sentence(5), rng.word());
+        }
+        let _ = writeln!(out, "    answer: {}\n    explain: {}", rng.below(4), rng.sentence(30));
+    }
     out.push_str("---\n");
     for section in ["Why it matters", "When it starts to matter", "Practice", "Pitfalls"] {
         let _ = write!(out, "## {section}\n\n{}\n\n", rng.sentence(30));
@@ -218,10 +234,13 @@ fn reviews() -> usize {
     std::env::var("ROADMAP_SYNTH_REVIEWS").ok().and_then(|n| n.parse().ok()).unwrap_or(20)
 }
 
-/// Where the benchmarks keep a generated roadmap of `skills` skills, under `target/`.
+/// Where the benchmarks keep a generated roadmap of `skills` skills, under `target/`; `v3`
+/// names what this file writes (with quizzes and checks), so an older tree is not reused.
+/// scripts/bench.sh names it the same way.
 #[allow(dead_code)] // Used by the benchmarks, not by `main`.
 pub fn bench_dir(skills: usize) -> std::path::PathBuf {
-    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-roadmaps/{skills}-r{}", reviews()))
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("target/bench-roadmaps/{skills}-r{}-v3", reviews()))
 }
 
 /// The first 40% of the skills done (prerequisites always point backwards, so none is done

@@ -29,7 +29,7 @@ fi
 
 cargo build --release --quiet --bin roadmap --example synth --example keypress
 roadmap=target/release/roadmap
-data=target/bench-roadmaps/$SKILLS-r$REVIEWS
+data=target/bench-roadmaps/$SKILLS-r$REVIEWS-v3 # as examples/synth.rs bench_dir names it
 if [ ! -f "$data/progress.yaml" ]; then
   rm -rf "$data"
   ROADMAP_SYNTH_REVIEWS=$REVIEWS target/release/examples/synth "$SKILLS" "$data" >&2
