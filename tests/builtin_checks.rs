@@ -43,17 +43,7 @@ fn python_with_pytest() -> Option<PathBuf> {
 }
 
 fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Learner")
-        .env("GIT_AUTHOR_EMAIL", "learner@example.com")
-        .env("GIT_COMMITTER_NAME", "Learner")
-        .env("GIT_COMMITTER_EMAIL", "learner@example.com")
-        .status()
-        .expect("git runs");
+    let status = common::git_env(Command::new("git").args(args).current_dir(dir)).status().expect("git runs");
     assert!(status.success(), "git {args:?}");
 }
 

@@ -8,21 +8,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{Run, Sandbox};
+use common::{Run, Sandbox, git_env};
 use roadmap_tutor::store::{self, merge::NOTE_SEPARATOR};
-
-/// Git as the tests run it: no configuration but this.
-fn git_env(command: &mut Command) -> &mut Command {
-    command
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Learner")
-        .env("GIT_AUTHOR_EMAIL", "learner@example.com")
-        .env("GIT_COMMITTER_NAME", "Learner")
-        .env("GIT_COMMITTER_EMAIL", "learner@example.com")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-}
 
 fn git(dir: &Path, args: &[&str]) -> String {
     let output = git_env(&mut Command::new("git")).arg("-C").arg(dir).args(args).output().expect("git runs");

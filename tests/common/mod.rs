@@ -77,6 +77,20 @@ impl Run {
 }
 
 /// Runs a prepared command.
+/// Git as the tests run it: no configuration but this, a fixed author, and no repository
+/// inherited from the environment.
+pub fn git_env(command: &mut Command) -> &mut Command {
+    command
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Learner")
+        .env("GIT_AUTHOR_EMAIL", "learner@example.com")
+        .env("GIT_COMMITTER_NAME", "Learner")
+        .env("GIT_COMMITTER_EMAIL", "learner@example.com")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+}
+
 pub fn output(command: &mut Command) -> Run {
     Run::of(command.output().expect("the binary runs"))
 }

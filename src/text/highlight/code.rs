@@ -278,8 +278,7 @@ pub fn sql(s: &mut Scanner) {
             }
             '/' if s.rest().starts_with("/*") => {
                 s.eat("/*");
-                let close = s.rest().find("*/").map_or(s.rest().len(), |i| i + 2);
-                s.skip_to(s.pos() + close);
+                s.eat_through("*/");
                 s.mark(Kind::Comment, start);
             }
             '\'' => {
@@ -333,7 +332,6 @@ fn sql_dollar(s: &mut Scanner) {
         return;
     }
     let delimiter = format!("${tag}$");
-    let close = s.rest().find(&delimiter).map_or(s.rest().len(), |i| i + delimiter.len());
-    s.skip_to(s.pos() + close);
+    s.eat_through(&delimiter);
     s.mark(Kind::String, start);
 }

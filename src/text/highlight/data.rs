@@ -209,8 +209,7 @@ pub fn json(s: &mut Scanner) {
             }
             '/' if s.rest().starts_with("/*") => {
                 s.eat("/*");
-                let close = s.rest().find("*/").map_or(s.rest().len(), |i| i + 2);
-                s.skip_to(s.pos() + close);
+                s.eat_through("*/");
                 s.mark(Kind::Comment, start);
             }
             '-' | '0'..='9' if c != '-' || s.peek_second().is_some_and(|c| c.is_ascii_digit()) => {

@@ -76,6 +76,13 @@ impl<'a> Scanner<'a> {
         found
     }
 
+    /// Moves past the next `close` and everything before it, or to the limit when there is
+    /// none: the rest of a block comment or a delimited string.
+    pub fn eat_through(&mut self, close: &str) {
+        let len = self.rest().find(close).map_or(self.rest().len(), |i| i + close.len());
+        self.skip_to(self.pos + len);
+    }
+
     /// Moves past the characters that satisfy `keep`, and returns them.
     pub fn eat_while(&mut self, keep: impl Fn(char) -> bool) -> &'a str {
         let start = self.pos;
