@@ -259,7 +259,9 @@ fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
             metadata.len() >> 20
         )));
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file at once (and the byte that tells it grew): through `take`, a
+    // growing buffer would double its way up and touch three times the memory.
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
     let file = fs::File::open(path).map_err(read_error)?;
     file.take(MAX_STATE_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
     if bytes.len() as u64 > MAX_STATE_BYTES {
