@@ -2,6 +2,9 @@
 //! (the text of every skill, as written and lowercased) is built the first time search opens;
 //! a letter typed onto the query looks only through the skills that matched before it.
 
+use std::collections::HashSet;
+use std::num::NonZeroU32;
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::field::{Edit, Field};
@@ -10,13 +13,15 @@ use super::{Action, App, Effect, Screen};
 use crate::content::Roadmap;
 use crate::text::wrap;
 
-/// One result: a skill, how well it matched, and which term matched only in its text.
+/// One result: a skill, how well it matched, and which term matched only in its text. Small,
+/// since a query keeps one list per letter typed (sixteen bytes a skill).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub skill: usize,
     pub score: u32,
-    /// The query term found only in the body, for a snippet around it.
-    body_term: Option<String>,
+    /// Which of the query's terms (counting from one) was found only in the body, for a
+    /// snippet around it. The hits shown are always those of the query in the box.
+    body_term: Option<NonZeroU32>,
 }
 
 /// The search box and its results.
@@ -46,7 +51,8 @@ impl SearchState {
     /// when only its text matched. Worked out from the page for the rows on screen, not kept
     /// for every skill: the index holds the text once, lowercased.
     pub fn snippet(&self, roadmap: &Roadmap, hit: &Hit, width: usize) -> Option<String> {
-        let term = hit.body_term.as_ref()?;
+        let terms = self.terms();
+        let term = terms.get(hit.body_term?.get() as usize - 1)?;
         Some(snippet(&plain_text(&roadmap.page(hit.skill).body), term, width))
     }
 }
@@ -58,7 +64,7 @@ struct Entry {
     tags: Vec<String>,
     id: String,
     summary: String,
-    /// The body's words without markup (`plain_text`).
+    /// The body's words without markup (`plain_text`), each once (`distinct_words`).
     body: String,
 }
 
@@ -76,11 +82,30 @@ impl Index {
                 tags: page.tags.iter().map(|t| t.to_lowercase()).collect(),
                 id: skill.id.to_lowercase(),
                 summary: page.summary.to_lowercase(),
-                body: plain_text(&page.body).to_lowercase(),
+                body: distinct_words(&plain_text(&page.body).to_lowercase()),
             });
         });
         Index(entries)
     }
+}
+
+/// The distinct words of `text` (split at whitespace), each once, one to a line. A term without
+/// whitespace (a query's terms never hold any) is in the result exactly when it is in `text`:
+/// every place it appears lies inside one word. Prose repeats its words, so this keeps the
+/// index of every skill's text in far less memory than the text.
+fn distinct_words(text: &str) -> String {
+    let mut seen = HashSet::new();
+    let mut words = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if seen.insert(word) {
+            if !words.is_empty() {
+                words.push('\n');
+            }
+            words.push_str(word);
+        }
+    }
+    words.shrink_to_fit();
+    words
 }
 
 /// The words of a markdown body without its markup: each paragraph, list item, heading,
@@ -179,11 +204,11 @@ fn search(index: &Index, query: &str, among: Option<&[Hit]>) -> Vec<Hit> {
         let entry = &index.0[skill];
         let mut score = 0;
         let mut body_term = None;
-        for term in &terms {
+        for (position, term) in terms.iter().enumerate() {
             let (points, in_body) = score_term(term, entry)?;
             score += points;
             if in_body && body_term.is_none() {
-                body_term = Some(term.clone());
+                body_term = u32::try_from(position + 1).ok().and_then(NonZeroU32::new);
             }
         }
         Some(Hit { skill, score, body_term })
@@ -332,7 +357,7 @@ mod tests {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             id: format!("p/{}", title.to_lowercase().replace(' ', "-")),
             summary: String::new(),
-            body: body.to_lowercase(),
+            body: distinct_words(&body.to_lowercase()),
         }
     }
 
@@ -353,7 +378,7 @@ mod tests {
         assert_eq!(skills("git"), [0, 1]);
         let hits = search(&index(), "commit", None);
         assert_eq!(hits.iter().map(|h| h.skill).collect::<Vec<_>>(), [0, 2]);
-        assert_eq!(hits[1].body_term.as_deref(), Some("commit"), "Docker matched in its text: a snippet shows it");
+        assert_eq!(hits[1].body_term, NonZeroU32::new(1), "Docker matched in its text: a snippet shows it");
         let titles = search(&index(), "git", None);
         assert_eq!(titles[0].body_term, None, "a title match needs no snippet");
     }
@@ -424,6 +449,22 @@ SSH, inside a Docker container, in a CI log.
             assert_eq!(found, expected, "{term} in {width}");
             assert!(wrap::width(&found) <= width, "{found:?} is wider than {width}");
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_distinct_words_hold_every_term_the_text_holds(
+            text in "[a-c \n\t,.é]{0,60}",
+            term in "[a-c,.é]{1,4}",
+        ) {
+            proptest::prop_assert_eq!(distinct_words(&text).contains(&term), text.contains(&term));
+        }
+    }
+
+    #[test]
+    fn the_index_keeps_each_word_of_a_text_once() {
+        assert_eq!(distinct_words("the cat, the  hat\nand the cat,"), "the\ncat,\nhat\nand");
+        assert_eq!(distinct_words(" \n "), "");
     }
 
     #[test]
