@@ -172,7 +172,10 @@ fn set(base: &BTreeSet<usize>, ours: &BTreeSet<usize>, theirs: &BTreeSet<usize>)
 /// while the other left it leaves, and a review both sides hold is kept once (the same
 /// history, not two recalls). Counted per review, since a skill can be reviewed twice in a
 /// day. The result keeps `ours`' order and puts the other side's new reviews where their dates
-/// go, after those of the same day.
+/// go, after those of the same day, in the order that side has them. Of several copies of a
+/// review on the other side, the last ones are its new ones (a log grows at its end): so a
+/// side that changed nothing gives back the other side's log exactly, same-day order and all,
+/// which FSRS replays differently (`again, good` is not `good, again`).
 fn log(base: &[Review], ours: &[Review], theirs: &[Review]) -> Vec<Review> {
     let count = |log: &[Review]| {
         let mut counts: BTreeMap<Review, usize> = BTreeMap::new();
@@ -195,7 +198,14 @@ fn log(base: &[Review], ours: &[Review], theirs: &[Review]) -> Vec<Review> {
             merged.push(*review);
         }
     }
+    // Theirs' copies of each review that ours already placed: its first ones.
+    let mut placed: BTreeMap<Review, usize> =
+        t.iter().map(|(review, &copies)| (*review, copies - n(&left, review).min(copies))).collect();
     for review in theirs {
+        if let Some(earlier) = placed.get_mut(review).filter(|p| **p > 0) {
+            *earlier -= 1;
+            continue;
+        }
         if let Some(remaining) = left.get_mut(review).filter(|r| **r > 0) {
             *remaining -= 1;
             let at = merged.partition_point(|r| r.date <= review.date);

@@ -70,6 +70,28 @@ fn review_logs_are_united_and_an_undone_review_leaves() {
 }
 
 #[test]
+fn same_day_reviews_keep_the_order_of_the_side_that_added_them() {
+    // FSRS replays `good, again, good` on one day differently from `good, good, again`.
+    let review = |grade| Review { date: day(9), grade };
+    let mut base = Progress::default();
+    base.set_status("a/x", Status::Done, day(9));
+    assert_eq!(base.get("a/x").unwrap().reviews, [review(Grade::Good)], "finishing is the first review");
+    let mut ours = base.clone();
+    ours.add_review("a/x", review(Grade::Again));
+    ours.add_review("a/x", review(Grade::Good));
+    let order = [review(Grade::Good), review(Grade::Again), review(Grade::Good)];
+    assert_eq!(merge(&base, &base, &ours, Policy::ByDate).get("a/x").unwrap().reviews, order, "theirs added them");
+    assert_eq!(merge(&base, &ours, &base, Policy::LaterSave).get("a/x").unwrap().reviews, order, "ours added them");
+    // Both sides adding on the same day: ours first, then theirs' own, in their order.
+    let mut theirs = base.clone();
+    theirs.add_review("a/x", review(Grade::Easy));
+    theirs.add_review("a/x", review(Grade::Hard));
+    let merged = merge(&base, &ours, &theirs, Policy::ByDate);
+    let both = [order.as_slice(), &[review(Grade::Easy), review(Grade::Hard)]].concat();
+    assert_eq!(merged.get("a/x").unwrap().reviews, both);
+}
+
+#[test]
 fn git_merges_pick_the_later_status_by_date_and_keep_both_notes_marked() {
     let mut base = Progress::default();
     base.set_note("a/x", "start\n").unwrap();
