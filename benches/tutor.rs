@@ -96,6 +96,17 @@ fn next(bencher: Bencher, skills: usize) {
     bencher.bench_local(|| roadmap_tutor::suggest::advise(&roadmap, &progress, today()));
 }
 
+/// The advice of `roadmap next` with every review log already replayed once (the memo a
+/// previous run left).
+#[divan::bench(args = SIZES)]
+fn next_remembered(bencher: Bencher, skills: usize) {
+    let (roadmap, progress) = loaded(skills);
+    let memo = roadmap_tutor::schedule::Memo::new(0);
+    roadmap_tutor::suggest::advise_remembering(&roadmap, &progress, today(), usize::MAX, &memo);
+    let memo = roadmap_tutor::schedule::Memo::decode(&memo.encode_if_changed().unwrap_or_default(), 0);
+    bencher.bench_local(|| roadmap_tutor::suggest::advise_remembering(&roadmap, &progress, today(), usize::MAX, &memo));
+}
+
 fn app(skills: usize) -> App {
     let (roadmap, progress) = loaded(skills);
     let mut app = App::new(roadmap, progress, today());

@@ -249,3 +249,43 @@ fn on_a_terminal_list_is_aligned_under_each_phase() {
     assert!(shown.lines().any(|l| l == "Web"), "a heading per phase:\n{shown}");
     assert!(shown.trim_end().ends_with("Read one: roadmap show ID; mark one: roadmap done ID"), "{shown}");
 }
+
+/// `next` on the pathway fixture with no cache at all, so no memo of replayed reviews.
+fn next_without_memo(sandbox: &Sandbox) -> String {
+    let content = fixture(PATHWAY);
+    let mut command = sandbox.command();
+    command.env("ROADMAP_CACHE_DIR", "").args(["--state", sandbox.state().to_str().unwrap(), "--content", &content]);
+    ok(Run::of(command.arg("next").output().expect("the binary runs")))
+}
+
+#[test]
+fn the_memo_of_replayed_reviews_never_changes_what_next_says() {
+    let sandbox = Sandbox::new();
+    let state = |setup_log: &str| {
+        format!(
+            "version: 2\nskills:\n\
+             \x20 basics/setup:\n    status: done\n    finished: 2026-09-01\n    checkpoints: [0, 1]\n    reviews:\n{setup_log}\
+             \x20 basics/syntax:\n    status: done\n    finished: 2026-10-01\n    reviews:\n      - 2026-10-01 good\n      - 2026-10-02 again\n"
+        )
+    };
+    std::fs::write(sandbox.state(), state("      - 2026-09-01 good\n      - 2026-09-20 hard\n")).unwrap();
+    let expected = next_without_memo(&sandbox);
+    assert!(expected.contains("review\tbasics/setup\t"), "{expected}");
+    assert_eq!(ok(run(&sandbox, &["next"])), expected, "the run that writes the memo");
+    let memo = std::fs::read_dir(sandbox.cache.path().join("roadmap-tutor"))
+        .unwrap()
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .find(|path| path.file_name().is_some_and(|name| name.to_string_lossy().starts_with("reviews-")))
+        .expect("a memo beside the content cache");
+    assert_eq!(ok(run(&sandbox, &["next"])), expected, "the run that reads it");
+
+    // A damaged memo is no memo.
+    std::fs::write(&memo, b"RTMEMO01 and then nothing that fits").unwrap();
+    assert_eq!(ok(run(&sandbox, &["next"])), expected, "a damaged memo");
+
+    // A log changed behind the memo's back (a hand edit, a merge) is replayed afresh.
+    std::fs::write(sandbox.state(), state("      - 2026-09-01 good\n      - 2026-11-20 easy\n")).unwrap();
+    let changed = next_without_memo(&sandbox);
+    assert_ne!(changed, expected, "a review yesterday moves the schedule");
+    assert_eq!(ok(run(&sandbox, &["next"])), changed);
+}

@@ -4,6 +4,7 @@
 
 use crate::content::Roadmap;
 use crate::progress::{Date, Progress, Status, Tally};
+use crate::schedule::Memo;
 use crate::suggest::{self, Advice, Pace};
 
 #[derive(Debug, Default)]
@@ -21,14 +22,14 @@ pub struct Derived {
 }
 
 impl Derived {
-    pub fn new(roadmap: &Roadmap, progress: &Progress, today: Date) -> Derived {
+    pub fn new(roadmap: &Roadmap, progress: &Progress, today: Date, memo: &Memo) -> Derived {
         let tally = Tally::new(roadmap, progress);
         let current_phase = suggest::current_phase(roadmap, progress).or_else(|| {
             (0..roadmap.phases.len())
                 .find(|&p| roadmap.phases[p].skills.clone().any(|s| !tally.status(s).is_complete()))
         });
         Derived {
-            advice: suggest::advise(roadmap, progress, today),
+            advice: suggest::advise_remembering(roadmap, progress, today, usize::MAX, memo),
             pace: suggest::pace(roadmap, progress, today),
             current_phase,
             activity: activity(roadmap, progress),

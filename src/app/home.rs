@@ -34,7 +34,7 @@ impl App {
     /// frame.
     pub(crate) fn refresh(&mut self) {
         let selected = self.home_target();
-        self.derived = super::Derived::new(&self.roadmap, &self.progress, self.today);
+        self.derived = super::Derived::new(&self.roadmap, &self.progress, self.today, &self.memo);
         // The step stays selected when the list reorders around it; one that left the list
         // (done) gives its row to the step after it.
         if let Some(row) = selected.and_then(|target| self.home_items().iter().position(|s| s.target == target)) {

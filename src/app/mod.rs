@@ -86,6 +86,9 @@ pub struct App {
     pub message: Option<Message>,
     /// Counts, advice, pace and activity for the current progress.
     pub derived: Derived,
+    /// Review logs already replayed, so working the advice out again after a change replays
+    /// only the log that changed.
+    pub memo: std::sync::Arc<crate::schedule::Memo>,
     /// The terminal's size.
     pub area: Rect,
     /// Where the last frame put things: pages, scroll ends, what a click lands on.
@@ -107,6 +110,17 @@ pub struct App {
 
 impl App {
     pub fn new(roadmap: Roadmap, progress: Progress, today: Date) -> App {
+        App::remembering(roadmap, progress, today, std::sync::Arc::default())
+    }
+
+    /// An app whose review replays go through `memo`, read from an earlier run (and shared
+    /// with the caller, which may keep it for the next).
+    pub fn remembering(
+        roadmap: Roadmap,
+        progress: Progress,
+        today: Date,
+        memo: std::sync::Arc<crate::schedule::Memo>,
+    ) -> App {
         let mut app = App {
             roadmap,
             progress,
@@ -121,6 +135,7 @@ impl App {
             hours_input: None,
             message: None,
             derived: Derived::default(),
+            memo,
             area: Rect::new(0, 0, 80, 24),
             geometry: Geometry { usable: true, ..Geometry::default() },
             quiz: None,

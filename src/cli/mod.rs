@@ -10,6 +10,7 @@ mod env;
 mod export;
 mod generate;
 mod list;
+mod memo;
 mod merge_file;
 mod next;
 mod output;
@@ -140,12 +141,16 @@ fn run_tui(cli: &Cli) -> Result<(), Failure> {
     let theme = theme(cli, use_color(cli, true));
     let orphan_note = session.orphan_note();
     let Session { roadmap, store, progress, today, builtin, .. } = session;
-    let mut app = crate::app::App::new(roadmap, progress, today);
+    let state = store.path().to_path_buf();
+    let memo = std::sync::Arc::new(memo::load(&state));
+    let mut app = crate::app::App::remembering(roadmap, progress, today, std::sync::Arc::clone(&memo));
     app.builtin = builtin;
     if let Some(note) = orphan_note {
         app.say(note);
     }
-    crate::tui::run(app, store, theme).map_err(Failure::Other)
+    let result = crate::tui::run(app, store, theme).map_err(Failure::Other);
+    memo::save(&state, &memo);
+    result
 }
 
 /// The process's arguments, parsed; clap's own help and errors follow `--no-color` too.

@@ -10,8 +10,7 @@ use super::output::Output;
 use super::session::Session;
 
 pub fn next(session: &Session, out: &mut Output, limit: Option<usize>) -> io::Result<()> {
-    let at_most = limit.unwrap_or(usize::MAX);
-    let advice = suggest::advise_at_most(&session.roadmap, &session.progress, session.today, at_most);
+    let advice = advice(session, limit.unwrap_or(usize::MAX));
     let shown = |list: &[Suggestion]| limit.unwrap_or(list.len()).min(list.len());
     if !out.tty {
         return records(session, out, &advice, shown(&advice.next), shown(&advice.reviews));
@@ -107,7 +106,7 @@ fn label(kind: SuggestionKind) -> &'static str {
 
 /// `Next: Git basics (foundations/git-basics): …`, the line a change ends with.
 pub fn next_line(session: &Session) -> Option<String> {
-    let advice = suggest::advise_at_most(&session.roadmap, &session.progress, session.today, 1);
+    let advice = advice(session, 1);
     let step = advice.next.first()?;
     let roadmap = &session.roadmap;
     let what = match step.target {
@@ -115,4 +114,13 @@ pub fn next_line(session: &Session) -> Option<String> {
         Target::Milestone(phase) => format!("milestone of {}", roadmap.phases[phase].title),
     };
     Some(format!("Next: {} ({what}): {}", step.target.title(roadmap), step.reason))
+}
+
+/// The advice with at most `limit` steps and reviews, the review logs replayed through the
+/// memo of earlier runs (kept for the next one).
+fn advice(session: &Session, limit: usize) -> Advice {
+    let memo = super::memo::load(session.store.path());
+    let advice = suggest::advise_remembering(&session.roadmap, &session.progress, session.today, limit, &memo);
+    super::memo::save(session.store.path(), &memo);
+    advice
 }

@@ -102,7 +102,7 @@ pub fn cached_roadmap(source: &Source) -> Result<Roadmap, Failure> {
 }
 
 /// `<cache dir>/roadmap-tutor`, or `ROADMAP_CACHE_DIR`; `None` when that is set empty.
-fn cache_dir() -> Option<PathBuf> {
+pub fn cache_dir() -> Option<PathBuf> {
     match std::env::var_os(CACHE_VAR) {
         Some(dir) if dir.is_empty() => None,
         Some(dir) => Some(PathBuf::from(dir)),

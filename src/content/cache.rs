@@ -92,13 +92,21 @@ impl Cache {
 fn key_of(what: impl FnOnce(&mut std::collections::hash_map::DefaultHasher)) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     MAGIC.hash(&mut hasher);
+    build_key().hash(&mut hasher);
+    what(&mut hasher);
+    hasher.finish()
+}
+
+/// This build of the program: its version, and its own size and time, since a rebuilt
+/// program may parse (or schedule) differently. What a cache written by another build is
+/// told apart by.
+pub fn build_key() -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
-    // A rebuilt program may parse differently: its own size and time are part of the key.
     if let Some(exe) = std::env::current_exe().ok().and_then(|exe| fs::metadata(exe).ok()) {
         exe.len().hash(&mut hasher);
         exe.modified().ok().hash(&mut hasher);
     }
-    what(&mut hasher);
     hasher.finish()
 }
 

@@ -18,7 +18,7 @@ pub mod similar;
 mod source;
 mod url;
 
-pub use cache::Cache;
+pub use cache::{Cache, build_key};
 pub use model::{
     Check, Header, Kind, Level, Milestone, Page, Phase, Question, Resource, ResourceKind, Roadmap, Skill, SkillId,
 };

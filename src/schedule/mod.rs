@@ -24,6 +24,7 @@
 //!   will be replayed, sorted before the future one.
 
 mod fsrs;
+mod memo;
 #[cfg(test)]
 mod tests;
 
@@ -31,6 +32,7 @@ use std::borrow::Cow;
 
 use crate::progress::{Date, Grade, Review};
 pub use fsrs::{DEFAULT_MAXIMUM_INTERVAL, DEFAULT_WEIGHTS, Parameters};
+pub use memo::Memo;
 
 /// A skill's memory after its review log.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,11 +59,22 @@ impl Memory {
 #[derive(Debug, Clone)]
 pub struct Scheduler {
     model: fsrs::Model,
+    /// The parameters, hashed: replays under other parameters are other replays.
+    fingerprint: u64,
 }
 
 impl Scheduler {
     pub fn new(parameters: &Parameters) -> Scheduler {
-        Scheduler { model: fsrs::Model::new(parameters) }
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        parameters.weights.map(f64::to_bits).hash(&mut hasher);
+        (parameters.desired_retention.to_bits(), parameters.maximum_interval).hash(&mut hasher);
+        Scheduler { model: fsrs::Model::new(parameters), fingerprint: hasher.finish() }
+    }
+
+    /// A hash of the parameters, the same for equal ones.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// The default parameters with `desired_retention`.

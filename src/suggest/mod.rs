@@ -12,6 +12,7 @@ pub(crate) mod words;
 
 use crate::content::Roadmap;
 use crate::progress::{Date, Progress};
+use crate::schedule::Memo;
 
 pub use evidence::{Evidence, evidence};
 pub use pace::{Pace, PhasePace, pace};
@@ -109,11 +110,17 @@ pub fn advise(roadmap: &Roadmap, progress: &Progress, today: Date) -> Advice {
 /// The same advice with at most `limit` next steps and `limit` reviews, the best ones (the
 /// rest are never worded). Warnings are all there.
 pub fn advise_at_most(roadmap: &Roadmap, progress: &Progress, today: Date, limit: usize) -> Advice {
+    advise_remembering(roadmap, progress, today, limit, &Memo::default())
+}
+
+/// The same advice, with each review log replayed through `memo`: only logs it has not seen
+/// are replayed, and it keeps their replays (see [`Memo`]). The advice is the same either way.
+pub fn advise_remembering(roadmap: &Roadmap, progress: &Progress, today: Date, limit: usize, memo: &Memo) -> Advice {
     let view = view::View::new(roadmap, progress);
     Advice {
         next: rank::next(&view, today, limit),
         warnings: warnings::warnings(&view, today),
-        reviews: review::reviews(&view, today, limit),
+        reviews: review::reviews(&view, today, limit, memo),
     }
 }
 

@@ -3,7 +3,7 @@
 //! review; every quiz or review after it moves the schedule.
 
 use crate::progress::{Date, Progress, SkillProgress, Status};
-use crate::schedule::{Memory, Scheduler};
+use crate::schedule::{Memo, Memory, Scheduler};
 
 use super::view::View;
 use super::words::days_ago;
@@ -29,7 +29,7 @@ pub fn memory(scheduler: &Scheduler, record: &SkillProgress) -> Option<Memory> {
 
 /// The reviews due, at most `limit` of them: ranked first, worded after (a long-running
 /// learner has thousands of done skills, and a list shows a few).
-pub(super) fn reviews(view: &View, today: Date, limit: usize) -> Vec<Suggestion> {
+pub(super) fn reviews(view: &View, today: Date, limit: usize, memo: &Memo) -> Vec<Suggestion> {
     let scheduler = scheduler(view.progress);
     // (phase, id, skill, open checkpoints) and (due date, phase, id, skill, last review).
     let mut unticked: Vec<(usize, &str, usize, usize)> = Vec::new();
@@ -43,8 +43,9 @@ pub(super) fn reviews(view: &View, today: Date, limit: usize) -> Vec<Suggestion>
             scheduled.push((index, record));
         }
     }
-    // Replaying every log is most of the work with thousands of done skills: on every core.
-    let memories = crate::par::map(&scheduled, |&(_, record)| memory(&scheduler, record));
+    // Replaying every log is most of the work with thousands of done skills: on every core,
+    // and only for logs the memo has not seen.
+    let memories = crate::par::map(&scheduled, |&(_, record)| memo.replay(&scheduler, &record.reviews));
     let mut due: Vec<(Date, usize, &str, usize, Date)> = Vec::new();
     for (&(index, _), memory) in scheduled.iter().zip(memories) {
         if let Some(memory) = memory.filter(|m| m.is_due(today)) {
