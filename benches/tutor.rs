@@ -100,11 +100,23 @@ fn next(bencher: Bencher, skills: usize) {
 /// previous run left).
 #[divan::bench(args = SIZES)]
 fn next_remembered(bencher: Bencher, skills: usize) {
+    const ALL: roadmap_tutor::suggest::Limits =
+        roadmap_tutor::suggest::Limits { steps: usize::MAX, reviews: usize::MAX };
     let (roadmap, progress) = loaded(skills);
     let memo = roadmap_tutor::schedule::Memo::new(0);
-    roadmap_tutor::suggest::advise_remembering(&roadmap, &progress, today(), usize::MAX, &memo);
+    roadmap_tutor::suggest::advise_remembering(&roadmap, &progress, today(), ALL, &memo);
     let memo = roadmap_tutor::schedule::Memo::decode(&memo.encode_if_changed().unwrap_or_default(), 0);
-    bencher.bench_local(|| roadmap_tutor::suggest::advise_remembering(&roadmap, &progress, today(), usize::MAX, &memo));
+    bencher.bench_local(|| roadmap_tutor::suggest::advise_remembering(&roadmap, &progress, today(), ALL, &memo));
+}
+
+/// What the tutor works out after each change of progress (counts, advice, pace, activity),
+/// with the review logs already replayed once, as after its first frame.
+#[divan::bench(args = SIZES)]
+fn tutor_after_a_change(bencher: Bencher, skills: usize) {
+    let (roadmap, progress) = loaded(skills);
+    let memo = roadmap_tutor::schedule::Memo::new(0);
+    roadmap_tutor::app::Derived::new(&roadmap, &progress, today(), &memo);
+    bencher.bench_local(|| roadmap_tutor::app::Derived::new(&roadmap, &progress, today(), &memo));
 }
 
 fn app(skills: usize) -> App {

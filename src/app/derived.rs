@@ -5,7 +5,12 @@
 use crate::content::Roadmap;
 use crate::progress::{Date, Progress, Status, Tally};
 use crate::schedule::Memo;
-use crate::suggest::{self, Advice, Pace};
+use crate::suggest::{self, Advice, Limits, Pace};
+
+use super::home::HOME_STEPS;
+
+/// The most events Home's recent activity keeps: more rows than any terminal shows.
+pub const ACTIVITY: usize = 1000;
 
 #[derive(Debug, Default)]
 pub struct Derived {
@@ -17,7 +22,8 @@ pub struct Derived {
     pub pace: Option<Pace>,
     /// The phase to work in: the earliest with open core skills, else any with open skills.
     pub current_phase: Option<usize>,
-    /// Dated changes, newest first: finishing, starting and reviewing skills.
+    /// Dated changes, newest first: finishing, starting and reviewing skills; the newest
+    /// [`ACTIVITY`] of them.
     pub activity: Vec<(Date, &'static str, usize)>,
 }
 
@@ -29,7 +35,14 @@ impl Derived {
                 .find(|&p| roadmap.phases[p].skills.clone().any(|s| !tally.status(s).is_complete()))
         });
         Derived {
-            advice: suggest::advise_remembering(roadmap, progress, today, usize::MAX, memo),
+            // Home shows the best few steps and every review due.
+            advice: suggest::advise_remembering(
+                roadmap,
+                progress,
+                today,
+                Limits { steps: HOME_STEPS, reviews: usize::MAX },
+                memo,
+            ),
             pace: suggest::pace(roadmap, progress, today),
             current_phase,
             activity: activity(roadmap, progress),
@@ -54,6 +67,49 @@ fn activity(roadmap: &Roadmap, progress: &Progress) -> Vec<(Date, &'static str, 
             events.push((date, "reviewed", index));
         }
     }
-    events.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
+    newest(&mut events, ACTIVITY);
     events
+}
+
+/// The newest `keep` events, newest first (on one day: by verb, then by skill). Only those are
+/// shown (a row each), so they are picked out and then sorted, rather than sorting thousands.
+fn newest(events: &mut Vec<(Date, &'static str, usize)>, keep: usize) {
+    let order = |a: &(Date, &str, usize), b: &(Date, &str, usize)| b.0.cmp(&a.0).then(a.1.cmp(b.1)).then(a.2.cmp(&b.2));
+    if keep == 0 {
+        events.clear();
+    } else if events.len() > keep {
+        events.select_nth_unstable_by(keep - 1, order);
+        events.truncate(keep);
+    }
+    events.sort_by(order);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newest_events_are_those_a_full_sort_puts_first() {
+        let verbs = ["done", "reviewed", "started"];
+        let mut seed = 7u64;
+        let mut next = move |below: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % below
+        };
+        for len in [0, 1, 5, 40, 300] {
+            let events: Vec<(Date, &'static str, usize)> = (0..len)
+                .map(|skill| {
+                    let date = Date::new(2026, 1 + next(3) as u8, 1 + next(5) as u8).expect("a date");
+                    (date, verbs[next(3) as usize], skill)
+                })
+                .collect();
+            let mut sorted = events.clone();
+            sorted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
+            for keep in [0, 1, 3, 40, 1000] {
+                let mut picked = events.clone();
+                newest(&mut picked, keep);
+                assert_eq!(picked, sorted[..keep.min(len)], "{keep} of {len}");
+            }
+        }
+    }
 }

@@ -120,7 +120,8 @@ pub fn next_line(session: &Session) -> Option<String> {
 /// memo of earlier runs (kept for the next one).
 fn advice(session: &Session, limit: usize) -> Advice {
     let memo = super::memo::load(session.store.path());
-    let advice = suggest::advise_remembering(&session.roadmap, &session.progress, session.today, limit, &memo);
+    let limits = suggest::Limits { steps: limit, reviews: limit };
+    let advice = suggest::advise_remembering(&session.roadmap, &session.progress, session.today, limits, &memo);
     super::memo::save(session.store.path(), &memo);
     advice
 }

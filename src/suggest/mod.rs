@@ -110,17 +110,25 @@ pub fn advise(roadmap: &Roadmap, progress: &Progress, today: Date) -> Advice {
 /// The same advice with at most `limit` next steps and `limit` reviews, the best ones (the
 /// rest are never worded). Warnings are all there.
 pub fn advise_at_most(roadmap: &Roadmap, progress: &Progress, today: Date, limit: usize) -> Advice {
-    advise_remembering(roadmap, progress, today, limit, &Memo::default())
+    advise_remembering(roadmap, progress, today, Limits { steps: limit, reviews: limit }, &Memo::default())
 }
 
-/// The same advice, with each review log replayed through `memo`: only logs it has not seen
-/// are replayed, and it keeps their replays (see [`Memo`]). The advice is the same either way.
-pub fn advise_remembering(roadmap: &Roadmap, progress: &Progress, today: Date, limit: usize, memo: &Memo) -> Advice {
+/// How many next steps and how many reviews to work out and word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub steps: usize,
+    pub reviews: usize,
+}
+
+/// The advice with at most `limits` steps and reviews, each review log replayed through
+/// `memo`: only logs it has not seen are replayed, and it keeps their replays (see [`Memo`]).
+/// The advice is the same either way.
+pub fn advise_remembering(roadmap: &Roadmap, progress: &Progress, today: Date, limits: Limits, memo: &Memo) -> Advice {
     let view = view::View::new(roadmap, progress);
     Advice {
-        next: rank::next(&view, today, limit),
+        next: rank::next(&view, today, limits.steps),
         warnings: warnings::warnings(&view, today),
-        reviews: review::reviews(&view, today, limit, memo),
+        reviews: review::reviews(&view, today, limits.reviews, memo),
     }
 }
 
