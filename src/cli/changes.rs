@@ -177,7 +177,9 @@ fn show_milestone(session: &Session, out: &mut Output, phase: usize) -> Result<(
     out.line(Span::styled(project.title.as_str(), theme.title))?;
     out.line(Span::styled(format!("milestone of {} · status: {status}", roadmap.phases[phase].title), theme.dim))?;
     super::commands::markdown(out, &project.description)?;
-    let advice = suggest::advise(roadmap, &session.progress, session.today);
+    let steps_only = suggest::Limits { steps: usize::MAX, reviews: 0 };
+    let advice =
+        suggest::advise_remembering(roadmap, &session.progress, session.today, steps_only, &Default::default());
     if let Some(step) = advice.next.iter().find(|s| s.target == suggest::Target::Milestone(phase)) {
         out.line("")?;
         out.line(format!("Suggested now: {}", step.reason))?;
