@@ -29,25 +29,22 @@ pub struct Derived {
 
 impl Derived {
     pub fn new(roadmap: &Roadmap, progress: &Progress, today: Date, memo: &Memo) -> Derived {
-        let tally = Tally::new(roadmap, progress);
-        let current_phase = suggest::current_phase(roadmap, progress).or_else(|| {
-            (0..roadmap.phases.len())
-                .find(|&p| roadmap.phases[p].skills.clone().any(|s| !tally.status(s).is_complete()))
-        });
-        Derived {
+        // The advice is most of the work; the rest is worked out beside it, on another core.
+        let (advice, (tally, pace, activity, current_phase)) = std::thread::scope(|scope| {
+            let rest = scope.spawn(|| {
+                let tally = Tally::new(roadmap, progress);
+                let current_phase = suggest::current_phase(roadmap, progress).or_else(|| {
+                    (0..roadmap.phases.len())
+                        .find(|&p| roadmap.phases[p].skills.clone().any(|s| !tally.status(s).is_complete()))
+                });
+                (tally, suggest::pace(roadmap, progress, today), activity(roadmap, progress), current_phase)
+            });
             // Home shows the best few steps and every review due.
-            advice: suggest::advise_remembering(
-                roadmap,
-                progress,
-                today,
-                Limits { steps: HOME_STEPS, reviews: usize::MAX },
-                memo,
-            ),
-            pace: suggest::pace(roadmap, progress, today),
-            current_phase,
-            activity: activity(roadmap, progress),
-            tally,
-        }
+            let limits = Limits { steps: HOME_STEPS, reviews: usize::MAX };
+            let advice = suggest::advise_remembering(roadmap, progress, today, limits, memo);
+            (advice, rest.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        Derived { tally, advice, pace, current_phase, activity }
     }
 }
 

@@ -137,12 +137,19 @@ fn clap_error_inert(error: &clap::Error) -> ExitCode {
 /// The interactive tutor: content and progress load (or are refused) before the terminal is
 /// taken over.
 fn run_tui(cli: &Cli) -> Result<(), Failure> {
-    let session = Session::open(cli)?;
+    // The review memo is read while the roadmap and the progress load (a state path that
+    // cannot be worked out is reported by the session, in its turn).
+    let (session, memo) = std::thread::scope(|scope| {
+        let memo = scope.spawn(|| session::state_path(cli).ok().map(|state| memo::load(&state)));
+        (Session::open(cli), memo.join())
+    });
+    let session = session?;
     let theme = theme(cli, use_color(cli, true));
     let orphan_note = session.orphan_note();
     let Session { roadmap, store, progress, today, builtin, .. } = session;
     let state = store.path().to_path_buf();
-    let memo = std::sync::Arc::new(memo::load(&state));
+    let memo = memo.unwrap_or_else(|panic| std::panic::resume_unwind(panic)).unwrap_or_else(|| memo::load(&state));
+    let memo = std::sync::Arc::new(memo);
     let mut app = crate::app::App::remembering(roadmap, progress, today, std::sync::Arc::clone(&memo));
     app.builtin = builtin;
     if let Some(note) = orphan_note {
