@@ -148,7 +148,8 @@ fn run_tui(cli: &Cli) -> Result<(), Failure> {
     let orphan_note = session.orphan_note();
     let Session { roadmap, store, progress, today, builtin, .. } = session;
     let state = store.path().to_path_buf();
-    let memo = memo.unwrap_or_else(|panic| std::panic::resume_unwind(panic)).unwrap_or_else(|| memo::load(&state));
+    // The session worked the same state path out, so the memo is there.
+    let memo = memo.unwrap_or_else(|panic| std::panic::resume_unwind(panic)).unwrap_or_default();
     let memo = std::sync::Arc::new(memo);
     let mut app = crate::app::App::remembering(roadmap, progress, today, std::sync::Arc::clone(&memo));
     app.builtin = builtin;

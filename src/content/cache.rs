@@ -100,14 +100,18 @@ fn key_of(what: impl FnOnce(&mut std::collections::hash_map::DefaultHasher)) -> 
 /// This build of the program: its version, and its own size and time, since a rebuilt
 /// program may parse (or schedule) differently. What a cache written by another build is
 /// told apart by.
+/// Asked once per process (a `stat` of the program), however many caches ask.
 pub fn build_key() -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    env!("CARGO_PKG_VERSION").hash(&mut hasher);
-    if let Some(exe) = std::env::current_exe().ok().and_then(|exe| fs::metadata(exe).ok()) {
-        exe.len().hash(&mut hasher);
-        exe.modified().ok().hash(&mut hasher);
-    }
-    hasher.finish()
+    static KEY: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *KEY.get_or_init(|| {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        env!("CARGO_PKG_VERSION").hash(&mut hasher);
+        if let Some(exe) = std::env::current_exe().ok().and_then(|exe| fs::metadata(exe).ok()) {
+            exe.len().hash(&mut hasher);
+            exe.modified().ok().hash(&mut hasher);
+        }
+        hasher.finish()
+    })
 }
 
 /// The key of a listed tree and the newest time among its files; `None` when a file could

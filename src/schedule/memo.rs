@@ -68,12 +68,12 @@ impl Memo {
     /// changed or went, and are dropped, so the memo holds about one entry per done skill.
     pub fn encode_if_changed(&self) -> Option<Vec<u8>> {
         let fresh = self.fresh();
-        let asked = self.known.iter().filter(|(_, (_, asked))| asked.load(Ordering::Relaxed));
-        let kept: Vec<(u64, Memory)> =
-            asked.map(|(&key, (memory, _))| (key, *memory)).chain(fresh.iter().map(|(&k, &m)| (k, m))).collect();
-        if fresh.is_empty() && kept.len() == self.known.len() {
+        let was_asked = |(_, (_, asked)): &(&u64, &(Memory, AtomicBool))| asked.load(Ordering::Relaxed);
+        if fresh.is_empty() && self.known.iter().all(|entry| was_asked(&entry)) {
             return None;
         }
+        let asked = self.known.iter().filter(was_asked).map(|(&key, (memory, _))| (key, *memory));
+        let kept: Vec<(u64, Memory)> = asked.chain(fresh.iter().map(|(&key, &memory)| (key, memory))).collect();
         let mut bytes = Vec::with_capacity(HEADER + kept.len() * ENTRY);
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&self.build.to_le_bytes());
@@ -114,7 +114,7 @@ fn days(date: Date) -> i32 {
 
 /// The entries of a memo written by `build`, if every one of them is whole and plausible.
 fn entries(bytes: &[u8], build: u64) -> Option<HashMap<u64, (Memory, AtomicBool)>> {
-    let word = |at: usize| Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?));
+    let word = |at: usize| Some(u64::from_le_bytes(*bytes.get(at..)?.first_chunk()?));
     if bytes.get(..8)? != MAGIC || word(8)? != build {
         return None;
     }
@@ -126,17 +126,18 @@ fn entries(bytes: &[u8], build: u64) -> Option<HashMap<u64, (Memory, AtomicBool)
     let latest = days(Date::new(9999, 12, 31)?);
     let mut known = HashMap::with_capacity(count);
     for entry in bytes[HEADER..].chunks_exact(ENTRY) {
-        let number = |at: usize, len: usize| entry[at..at + len].iter().rev().fold(0u64, |n, &b| n << 8 | u64::from(b));
+        // Whole entries (`chunks_exact`), so every field is there.
+        let word = |at: usize| entry[at..].first_chunk().map_or(0, |b| u64::from_le_bytes(*b));
         let date = |at: usize| {
-            let day = number(at, 4) as u32 as i32;
+            let day = entry[at..].first_chunk().map_or(i32::MIN, |b| i32::from_le_bytes(*b));
             (earliest..=latest).contains(&day).then(|| Date::from_days_since_epoch(i64::from(day)))
         };
-        let (stability, difficulty) = (f64::from_bits(number(8, 8)), f64::from_bits(number(16, 8)));
+        let (stability, difficulty) = (f64::from_bits(word(8)), f64::from_bits(word(16)));
         if !(stability.is_finite() && stability > 0.0 && (1.0..=10.0).contains(&difficulty)) {
             return None;
         }
         let memory = Memory { stability, difficulty, last_review: date(24)?, due: date(28)? };
-        known.insert(number(0, 8), (memory, AtomicBool::new(false)));
+        known.insert(word(0), (memory, AtomicBool::new(false)));
     }
     Some(known)
 }
